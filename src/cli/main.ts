@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { HieradriftError } from '../source/errors.js';
+import { commands } from './commands/index.js';
+import { ExitCode, type CliIo } from './io.js';
+
+/** Parses argv, runs one command and returns its exit code. Never throws, never exits. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exit: number = ExitCode.ok;
+  const program = new Command('hieradrift')
+    .description('Lint Hiera data, validate OpenStack config, and report drift, as Puppet and oslo.config read them')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError();
+  for (const register of commands) register(program, io, (code) => (exit = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (err instanceof HieradriftError) {
+      const d = err.diagnostic;
+      io.stderr(d ? `${d.file}:${d.line}:${d.column}: ${err.message}\n` : `hieradrift: ${err.message}\n`);
+      return err.code === 'input' ? ExitCode.findings : ExitCode.usage;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`hieradrift: internal error: ${message}\n`);
+    return ExitCode.usage;
+  }
+}
