@@ -1,1 +1,12 @@
-export {};
+export type { HieraConfig, HieraLevel as HieraEntry, LayerKind, LocationSpec, FunctionKind } from './config-types.js';
+export { loadHieraConfig, loadHieraConfigSync, type ConfigResult } from './config.js';
+export { loadFacts, loadFactsSync, makeFacts, type Facts } from './facts.js';
+export { createLookupContext, createLookupBase, contextFor, type LookupContext, type LookupBase, type LayerOptions } from './context.js';
+export { lookup, type LookupOptions, type LookupResult } from './lookup.js';
+export { strategyFor, type MergeSpec } from './merge.js';
+export { resolveAll, resolveFleet, type ResolveOptions } from './resolve.js';
+export type { FleetResult } from './fleet.js';
+export { interpolate, type InterpolationHost } from './interpolate.js';
+export { splitKey } from './split-key.js';
+export { isEncrypted, eyamlShapeProblem } from './eyaml.js';
+export { maskValue as maskLookupValue, maskText as maskExplainText } from './mask.js';

@@ -1,1 +1,1 @@
-export {};
+export { compileCached, defineKeyword, instancePathSegments, type ErrorObject, type ValidateFunction } from './ajv.js';

@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { createBaseline, readBaseline, writeBaseline } from '../../lint/baseline.js';
+import { lintProject, type ProjectLint } from '../../lint/project.js';
+import { docsUrl } from '../../lint/positions.js';
+import { ruleMap } from '../../lint/rules/index.js';
+import type { LintResult } from '../../lint/types.js';
+import { formatters, loadFormatter, useColor, type ReportInput, type RuleInfo } from '../../report/index.js';
+import { HieradriftError } from '../../source/index.js';
+import { ExitCode, type CliIo } from '../io.js';
+import type { RegisterCommand } from './index.js';
+
+export interface GateOptions {
+  format?: string;
+  output?: string;
+  maxWarnings?: string;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  color?: boolean;
+}
+
+/** The options `lint` and `check` share, ESLint's names. */
+export function gateOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
+    .option('-c, --config <file>', 'configuration file (default: .hieradrift.yaml found upward)')
+    .option('--baseline <file>', 'do not report findings recorded in this baseline')
+    .option('--write-baseline <file>', 'record all current findings in a baseline file and exit 0')
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour');
+}
+
+export function ruleInfos(): Map<string, RuleInfo> {
+  return new Map([...ruleMap].map(([id, r]) => [id, { id, description: r.meta.description, severity: r.meta.severity, docsUrl: docsUrl(id) }]));
+}
+
+let version: string | undefined;
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+/** Runs the lint part of the gate with baseline handling. */
+export function runGate(paths: string[], o: GateOptions, io: CliIo): ProjectLint {
+  const baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline)) : undefined;
+  return lintProject({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
+}
+
+/** Formats results, writes them, and decides the exit code (0 clean, 1 errors or too many warnings). */
+export function emit(results: LintResult[], files: string[], root: string, o: GateOptions, io: CliIo, extraRules?: Map<string, RuleInfo>): number {
+  const fmt = loadFormatter(o.format ?? 'stylish');
+  const show = (f: string): string => relative(io.cwd, join(root, f)).split('\\').join('/') || f;
+  const shown = results.map((r) => ({ ...r, file: show(r.file), diagnostics: r.diagnostics.map((d) => ({ ...d, file: show(d.file) })) }));
+  if (o.writeBaseline) {
+    writeBaseline(resolve(io.cwd, o.writeBaseline), createBaseline(results.flatMap((r) => r.diagnostics)));
+    io.stderr(`hieradrift: wrote ${results.reduce((n, r) => n + r.diagnostics.length, 0)} finding(s) to ${o.writeBaseline}\n`);
+    return ExitCode.ok;
+  }
+  const rules = ruleInfos();
+  for (const [k, v] of extraRules ?? []) rules.set(k, v);
+  const input: ReportInput = { results: shown, rules, fileCount: files.length, files: files.map(show), toolVersion: toolVersion() };
+  const color = o.output ? false : o.color === true ? true : o.color === false ? false : useColor(io.env, io.isTTY);
+  const text = fmt(input, { color });
+  if (o.output) {
+    try {
+      writeFileSync(resolve(io.cwd, o.output), text);
+    } catch (err) {
+      throw new HieradriftError('io', `cannot write ${o.output}: ${(err as Error).message}`);
+    }
+  } else io.stdout(text);
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const max = o.maxWarnings === undefined ? Infinity : Number(o.maxWarnings);
+  if (!Number.isInteger(max) && max !== Infinity) throw new HieradriftError('usage', `--max-warnings expects an integer, got '${o.maxWarnings}'`);
+  if (errors > 0) return ExitCode.findings;
+  if (max >= 0 && warnings > max) {
+    io.stderr(`hieradrift: ${warnings} warning(s), more than --max-warnings ${max}\n`);
+    return ExitCode.findings;
+  }
+  return ExitCode.ok;
+}
+
+export const registerLint: RegisterCommand = (program, io, setExit) => {
+  gateOptions(
+    program
+      .command('lint')
+      .description('lint Hiera data and hiera.yaml with the whole repo (hierarchy, facts) as context')
+      .argument('[paths...]', 'files or directories (default: the current directory)'),
+  ).action((paths: string[], o: GateOptions) => {
+    const p = runGate(paths, o, io);
+    setExit(emit(p.run.results, p.run.files, p.root, o, io));
+  });
+};

@@ -1,0 +1,157 @@
+import type { Diagnostic } from '../source/index.js';
+import { Binary, RubySymbol, Secret, type HValue } from '../value/index.js';
+import { contextFor, createLookupBase, moduleLayer, type LayerOptions, type LookupBase, type LookupContext } from './context.js';
+import { loadFactsSync, type Facts } from './facts.js';
+import { levelLocations } from './locations.js';
+import type { DataFile } from './data-file.js';
+import { positioned } from './diagnostics.js';
+import { LookupError } from './errors.js';
+import { dataFile, lookupTop, type Invocation } from './lookup.js';
+import { NOT_FOUND } from './merge.js';
+import { listDir } from './paths.js';
+
+/** Every key of every node: values found, and errors per node and key. */
+export interface FleetResult {
+  values: Map<string, Map<string, HValue>>;
+  errors: Map<string, Map<string, Diagnostic>>;
+  /** hiera.yaml problems (errors there fail every lookup). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Resolves `keys` for each node in order, sharing parsed files across nodes. Without `keys`, each node
+ * gets the keys of the data files its own hierarchy reaches (no other key can be found for it).
+ */
+export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly string[]): FleetResult & { keys: string[] } {
+  const values = new Map<string, Map<string, HValue>>();
+  const errors = new Map<string, Map<string, Diagnostic>>();
+  const seen = new Set<string>(keys);
+  for (const facts of fleet) {
+    const ctx = contextFor(base, facts);
+    const row = new Map<string, HValue>();
+    const errs = new Map<string, Diagnostic>();
+    const own = keys ?? nodeKeys(base, ctx);
+    if (!keys) for (const k of own) seen.add(k);
+    const configError = base.diagnostics.find((d) => d.severity === 'error');
+    // One invocation per node: the name stack is empty between keys, warnings are per node.
+    const inv: Invocation = { ctx, stack: [], warnings: new Set() };
+    for (const key of own) {
+      if (configError) {
+        errs.set(key, configError);
+        continue;
+      }
+      try {
+        const v = lookupTop(inv, key);
+        if (v !== NOT_FOUND) row.set(key, v);
+      } catch (err) {
+        if (!(err instanceof LookupError)) throw err;
+        errs.set(key, positioned(err));
+      }
+    }
+    values.set(facts.node, row);
+    if (errs.size) errors.set(facts.node, errs);
+  }
+  return { values, errors, diagnostics: base.diagnostics, keys: [...seen].sort() };
+}
+
+/** The default key set: every top-level key of every data file some node reaches, sorted. */
+export function allKeys(base: LookupBase, fleet: Facts[]): string[] {
+  const keys = new Set<string>();
+  for (const facts of fleet) for (const k of nodeKeys(base, contextFor(base, facts))) keys.add(k);
+  return [...keys].sort();
+}
+
+/** Top-level keys of the data files one node's hierarchies reach (lookup_options excluded), sorted. */
+export function nodeKeys(base: LookupBase, ctx: LookupContext): string[] {
+  const keys = new Set<string>();
+  const layers = [base.global, base.environment];
+  for (const mp of base.modulepath) {
+    for (const mod of listDir(mp)) {
+      const m = moduleLayer(base, mod);
+      if (m && m !== 'no-module') layers.push(m);
+    }
+  }
+  const inv: Invocation = { ctx, stack: [], warnings: new Set() };
+  const files: DataFile[] = [];
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const lv of [...layer.config.hierarchy, ...(layer.config.defaultHierarchy ?? [])]) {
+      for (const loc of levelLocations(ctx, layer, lv) ?? []) {
+        if (loc.missing || loc.uri) continue;
+        try {
+          files.push(dataFile(inv, layer, lv, loc.path, loc));
+        } catch {
+          // an unreadable file fails its lookups; they report it
+        }
+      }
+    }
+  }
+  // Most nodes share their set of files: the key list is computed once per set.
+  const signature = files.map((f) => f.path).join('\0');
+  let cached = keySets.get(base)?.get(signature);
+  if (cached) return cached;
+  for (const f of files) for (const k of f.data.keys()) if (typeof k === 'string' && k !== 'lookup_options') keys.add(k);
+  cached = [...keys].sort();
+  if (!keySets.has(base)) keySets.set(base, new Map());
+  keySets.get(base)!.set(signature, cached);
+  return cached;
+}
+
+const keySets = new WeakMap<LookupBase, Map<string, string[]>>();
+
+function opaque(v: HValue): boolean {
+  if (v instanceof Secret || v instanceof RubySymbol || v instanceof Binary) return true;
+  if (Array.isArray(v)) return v.some(opaque);
+  if (v instanceof Map) for (const x of v.values()) if (opaque(x)) return true;
+  return false;
+}
+
+/** Values cross the worker boundary by structured clone; opaque classes are tagged on the way. */
+export function encodeValue(v: HValue): unknown {
+  return opaque(v) ? encodeDeep(v) : v;
+}
+
+function encodeDeep(v: HValue): unknown {
+  if (v instanceof Secret) return { $hd: 'secret', scheme: v.scheme, origin: v.origin };
+  if (v instanceof RubySymbol) return { $hd: 'symbol', name: v.name };
+  if (v instanceof Binary) return { $hd: 'binary', bytes: v.bytes };
+  if (Array.isArray(v)) return v.map(encodeDeep);
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, encodeDeep(x)]));
+  return v;
+}
+
+function tagged(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(tagged);
+  if (v instanceof Map) for (const x of v.values()) if (tagged(x)) return true;
+  return v !== null && typeof v === 'object' && '$hd' in v;
+}
+
+export function decodeValue(v: unknown): HValue {
+  return tagged(v) ? decodeDeep(v) : (v as HValue);
+}
+
+function decodeDeep(v: unknown): HValue {
+  if (Array.isArray(v)) return v.map(decodeDeep);
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, decodeDeep(x)]));
+  if (v !== null && typeof v === 'object') {
+    const o = v as { $hd: string; scheme?: string; origin?: string; name?: string; bytes?: Uint8Array };
+    if (o.$hd === 'secret') return new Secret(o.scheme!, o.origin!);
+    if (o.$hd === 'symbol') return new RubySymbol(o.name!);
+    return new Binary(o.bytes!);
+  }
+  return v as HValue;
+}
+
+export interface WorkerInput {
+  options: LayerOptions;
+  /** Facts files this worker loads itself (so loading is parallel too)... */
+  factFiles?: string[];
+  /** ...or facts already loaded by the caller. */
+  facts?: Facts[];
+  keys?: string[];
+}
+
+export function runChunk(input: WorkerInput): FleetResult & { keys: string[] } {
+  const facts = input.facts ?? (input.factFiles ?? []).flatMap((f) => loadFactsSync(f));
+  return resolveNodes(createLookupBase(input.options), facts, input.keys);
+}

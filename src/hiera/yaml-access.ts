@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { loadJson, loadYaml, type YamlLoadResult, type YNode } from '../yaml/index.js';
+import { RubySymbol, type HHash, type HValue } from '../value/index.js';
+
+/**
+ * The one door from src/hiera to src/yaml: synchronous reads (lookups run synchronously so a fleet
+ * resolves without awaiting per key) and Puppet's symkeys_to_string on what comes back.
+ */
+export function parseYamlText(text: string, file: string): YamlLoadResult {
+  return loadYaml(text, file);
+}
+
+export function parseJsonText(text: string, file: string): YamlLoadResult {
+  return loadJson(text, file);
+}
+
+/** Reads a data file as yaml_data / json_data / eyaml_lookup_key would; undefined when it does not exist. */
+export function readDataFile(path: string, json: boolean): YamlLoadResult | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return json ? parseJsonText(text, path) : parseYamlText(text, path);
+}
+
+/** Puppet's symkeys_to_string: Symbol keys become Strings at every depth (values keep Symbols). */
+export function symkeysToString(v: HValue): HValue {
+  if (Array.isArray(v)) return v.map(symkeysToString);
+  if (v instanceof Map) {
+    const out: HHash = new Map();
+    for (const [k, x] of v) out.set(k instanceof RubySymbol ? k.name : k, symkeysToString(x));
+    return out;
+  }
+  return v;
+}
+
+/** Follows YAML aliases to the node they name. */
+export function deref(n: YNode): YNode {
+  let cur = n;
+  for (let i = 0; i < 100 && cur.kind === 'alias'; i++) cur = cur.target;
+  return cur;
+}
+
+/** The key of a map pair as a string (Symbols count as their name), or undefined for other keys. */
+export function keyName(n: YNode): string | undefined {
+  const v = deref(n).value;
+  if (typeof v === 'string') return v;
+  if (v instanceof RubySymbol) return v.name;
+  return undefined;
+}

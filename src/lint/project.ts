@@ -1,0 +1,72 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { HieradriftError } from '../source/index.js';
+import type { Baseline } from './baseline.js';
+import { findConfig, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
+import { lintRepo, type LintRun } from './engine.js';
+import { loadRepo } from './repo/load-repo.js';
+import type { RepoModel } from './repo/model.js';
+import { ruleMap } from './rules/index.js';
+
+export interface ProjectOptions {
+  /** Files or directories; the repo root is found from the first (or from cwd). */
+  paths: readonly string[];
+  cwd: string;
+  /** Explicit config file; otherwise .hieradrift.yaml is searched upward. */
+  config?: string;
+  baseline?: Baseline;
+}
+
+export interface ProjectLint {
+  root: string;
+  repo: RepoModel;
+  config: ResolvedConfig;
+  run: LintRun;
+  /** Given files that are not Hiera data of this repo (skipped, like puppet-syntax should have). */
+  skipped: string[];
+}
+
+/** Finds the control repo holding `start`: the nearest directory with hiera.yaml or .hieradrift.yaml. */
+export function findRepoRoot(start: string): string | undefined {
+  let dir = existsSync(start) && statSync(start).isDirectory() ? start : dirname(start);
+  for (;;) {
+    if (existsSync(join(dir, 'hiera.yaml')) || existsSync(join(dir, '.hieradrift.yaml')) || existsSync(join(dir, '.hieradrift.yml'))) return dir;
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/**
+ * Lints paths of a control repo with the whole repo (hierarchy, facts, other data files) as context:
+ * the pre-commit path passes a few staged files, the CI path a directory.
+ */
+export function lintProject(opts: ProjectOptions): ProjectLint {
+  const abs = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p));
+  for (const p of abs) if (!existsSync(p)) throw new HieradriftError('usage', `no such file or directory: ${relative(opts.cwd, p) || p}`);
+  const root = findRepoRoot(abs[0]!) ?? (statSync(abs[0]!).isDirectory() ? abs[0]! : dirname(abs[0]!));
+  const configPath = opts.config ? resolve(opts.cwd, opts.config) : findConfig(root);
+  const config = configPath ? loadConfig(configPath, ruleMap) : resolveConfig({}, ruleMap);
+  const repo = loadRepo(root, {
+    ...(config.raw.hiera ? { hieraConfig: config.raw.hiera } : {}),
+    ...(config.raw.facts ? { facts: config.raw.facts } : {}),
+    isIgnored: (f) => config.isIgnored(f),
+  });
+  const known = new Set([...repo.hiera.map((h) => h.file.file), ...repo.dataFilePaths]);
+  const targets = new Set<string>();
+  const skipped: string[] = [];
+  for (const p of abs) {
+    const rel = relative(root, p).split(sep).join('/');
+    if (rel.startsWith('..')) {
+      skipped.push(p);
+      continue;
+    }
+    if (statSync(p).isDirectory()) {
+      for (const f of known) if (rel === '' || f.startsWith(`${rel}/`)) targets.add(f);
+    } else if (known.has(rel)) targets.add(rel);
+    else skipped.push(rel);
+  }
+  const run = lintRepo(repo, { rules: ruleMap, config, targets: [...targets].sort(), ...(opts.baseline ? { baseline: opts.baseline } : {}) });
+  return { root, repo, config, run, skipped };
+}

@@ -1,0 +1,95 @@
+import type { HValue } from '../../value/index.js';
+
+/** One `%{...}` token as Puppet's `/%\{([^\}]*)\}/` finds it, with offsets into the string. */
+export interface InterpolationToken {
+  start: number;
+  end: number;
+  /** The text between the braces, stripped, as Puppet evaluates it. */
+  expr: string;
+  method?: { name: string; arg: string };
+  /** `name(...)` whose argument Puppet does not accept as a method call (unquoted, empty, mixed quotes). */
+  badMethodCall?: string;
+}
+
+const TOKEN = /%\{([^}]*)\}/g;
+const METHOD = /^(\w+)\((?:"([^"]+)"|'([^']+)')\)$/;
+const METHOD_LIKE = /^(\w+)\s*\(.*\)$/s;
+
+export const METHODS = new Set(['lookup', 'hiera', 'alias', 'literal', 'scope']);
+/** Expressions that interpolate to '' (Puppet's escapes). */
+const EMPTY = new Set(['', '::', '""', "''", '"::"', "'::'"]);
+
+export function tokenize(s: string): InterpolationToken[] {
+  const out: InterpolationToken[] = [];
+  if (!s.includes('%{')) return out;
+  for (const m of s.matchAll(TOKEN)) {
+    const expr = m[1]!.trim();
+    const tok: InterpolationToken = { start: m.index, end: m.index + m[0].length, expr };
+    const mm = METHOD.exec(expr);
+    if (mm) tok.method = { name: mm[1]!, arg: mm[2] ?? mm[3]! };
+    else if (METHOD_LIKE.test(expr)) tok.badMethodCall = expr.slice(0, expr.indexOf('(')).trim();
+    out.push(tok);
+  }
+  return out;
+}
+
+export function isEmptyEscape(expr: string): boolean {
+  return EMPTY.has(expr);
+}
+
+/** Offsets of every `%{` that no token closes (Puppet leaves it literal). */
+export function unclosedStarts(s: string): number[] {
+  const masked = s.replace(TOKEN, (m) => ' '.repeat(m.length));
+  const out: number[] = [];
+  for (let i = masked.indexOf('%{'); i >= 0; i = masked.indexOf('%{', i + 2)) out.push(i);
+  return out;
+}
+
+/**
+ * Splits a scope expression the way Puppet's split_key does, enough to resolve facts:
+ * dots outside quotes separate segments; quotes are removed. Returns undefined on a syntax error.
+ */
+export function splitScopeKey(expr: string): string[] | undefined {
+  if (!/['".]/.test(expr)) return [expr];
+  const segs: string[] = [];
+  let cur = '';
+  let quote: string | undefined;
+  for (const ch of expr) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '.') {
+      segs.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (quote) return undefined;
+  segs.push(cur.trim());
+  return segs.some((s) => s === '') ? undefined : segs;
+}
+
+/** Walks `segs` into a value the way sub_lookup does; undefined when a segment is missing. */
+export function dig(root: HValue | undefined, segs: readonly string[]): HValue | undefined {
+  let cur = root;
+  for (const seg of segs) {
+    if (cur instanceof Map) {
+      if (!cur.has(seg)) return undefined;
+      cur = cur.get(seg);
+    } else if (Array.isArray(cur) && /^[+-]?\d+$/.test(seg)) {
+      const i = Number(seg);
+      if (i < 0 || i >= cur.length) return undefined;
+      cur = cur[i];
+    } else return undefined;
+  }
+  return cur;
+}
+
+/** Ruby to_s of the scalar values a path interpolation can meet. */
+export function scalarToS(v: HValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? `${v}.0` : String(v);
+  return String(v);
+}

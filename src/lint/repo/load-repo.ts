@@ -1,0 +1,180 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import type { Diagnostic } from '../../source/index.js';
+import { LineCounter } from '../../source/index.js';
+import type { HValue } from '../../value/index.js';
+import { loadJson, loadYaml } from '../../yaml/index.js';
+import type { DataFile } from '../types.js';
+import { factPathsOf, loadFactsDir } from './facts.js';
+import { globToRegExp } from './glob.js';
+import { parseHieraConfig, type ConfigIssue } from './hiera-config.js';
+import { dig, scalarToS, splitScopeKey, tokenize } from './interpolation.js';
+import type { HieraLevel, HieraModel, NodeFacts, RepoModel, ResolvedLocation } from './model.js';
+
+export const DATA_FILE = /\.(ya?ml|json|eyaml)$/;
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface RepoOptions {
+  /** hiera.yaml relative to the root (default `hiera.yaml`). */
+  hieraConfig?: string;
+  /** Facts file or directory relative to the root (default `facts`). */
+  facts?: string;
+  /** Paths the repo must not treat as data (config `ignores`). */
+  isIgnored?: (rel: string) => boolean;
+}
+
+export type LoadedRepo = RepoModel;
+
+/** Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. */
+export function readDataFile(root: string, rel: string, eyaml = false): DataFile | undefined {
+  const abs = join(root, rel);
+  let text: string;
+  try {
+    if (statSync(abs).size > MAX_FILE_BYTES) return undefined;
+    text = readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const load = rel.endsWith('.json') ? loadJson(text, rel) : loadYaml(text, rel);
+  const lineCounter = load.lineCounter ?? new LineCounter(text);
+  const module = /(?:^|\/)(?:modules|site|site-modules)\/([a-z][a-z0-9_]*)\/data\//.exec(rel)?.[1];
+  return { file: rel, abs, text, lineCounter, load, eyaml: eyaml || rel.endsWith('.eyaml'), ...(module ? { module } : {}) };
+}
+
+export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
+  const ignored = opts.isIgnored ?? (() => false);
+  const cache = new Map<string, DataFile | undefined>();
+  const hiera: HieraModel[] = [];
+  const hieraIssues = new Map<string, ConfigIssue[]>();
+  const eyamlPaths = new Set<string>();
+  const addHiera = (rel: string, dir: string, module?: string): void => {
+    if (!existsSync(join(root, rel))) return;
+    const file = readDataFile(root, rel);
+    if (!file) return;
+    cache.set(rel, file);
+    const parsed = parseHieraConfig(file, dir, module !== undefined);
+    hieraIssues.set(rel, parsed.issues);
+    hiera.push({ file, dir, levels: parsed.levels, diagnostics: [], ...(module ? { module } : {}) });
+  };
+  addHiera(opts.hieraConfig ?? 'hiera.yaml', '');
+  for (const mp of modulePath(root)) {
+    let mods: string[] = [];
+    try {
+      mods = readdirSync(join(root, mp));
+    } catch {
+      continue;
+    }
+    for (const m of mods.sort()) addHiera(`${mp}/${m}/hiera.yaml`, `${mp}/${m}`, m);
+  }
+  const dataDirs = new Set<string>();
+  for (const h of hiera) {
+    for (const l of h.levels) {
+      const cut = l.datadir.indexOf('%{');
+      const staticDir = cut < 0 ? l.datadir : l.datadir.slice(0, Math.max(0, l.datadir.lastIndexOf('/', cut)));
+      if (!posix.isAbsolute(staticDir) && !staticDir.startsWith('..')) dataDirs.add(staticDir);
+      if (l.backend === 'eyaml_lookup_key') for (const p of l.patterns) eyamlPaths.add(posix.join(l.datadir, p.text));
+    }
+  }
+  if (hiera.length === 0) dataDirs.add('data');
+  const hieraFiles = new Set(hiera.map((h) => h.file.file));
+  const dataFilePaths = [...new Set([...dataDirs].flatMap((d) => listFiles(root, d)))]
+    .filter((f) => !hieraFiles.has(f) && !ignored(f))
+    .sort();
+  const { nodes, diagnostics } = loadFactsDir(join(root, opts.facts ?? 'facts'), opts.facts ?? 'facts');
+  const factPaths = factPathsOf(nodes);
+  const nodeFiles = new Map<string, ResolvedLocation[]>();
+  const globCache = new Map<string, RegExp>();
+
+  const scope = (node: NodeFacts, expr: string): HValue | undefined => {
+    const segs = splitScopeKey(expr.replace(/^::/, ''));
+    if (!segs) return undefined;
+    const [head, ...rest] = segs;
+    const base: HValue | undefined =
+      head === 'facts' ? node.facts : head === 'trusted' ? node.trusted : head === 'environment' ? 'production' : node.facts.get(head!);
+    return dig(base, rest);
+  };
+  const interpolate = (text: string, node: NodeFacts, local?: [string, string]): string => {
+    let out = '';
+    let last = 0;
+    for (const t of tokenize(text)) {
+      out += text.slice(last, t.start);
+      last = t.end;
+      if (t.method || t.badMethodCall) continue;
+      out += local && t.expr === local[0] ? local[1] : scalarToS(scope(node, t.expr));
+    }
+    return out + text.slice(last);
+  };
+  const locate = (level: HieraLevel, p: string): string => {
+    const joined = posix.isAbsolute(p) ? posix.relative(root.split(sep).join('/'), p) : posix.join(level.datadir, p);
+    return posix.normalize(joined);
+  };
+  const filesForNode = (h: HieraModel, node: NodeFacts): ResolvedLocation[] => {
+    const key = `${h.file.file}\0${node.node}`;
+    let out = nodeFiles.get(key);
+    if (out) return out;
+    out = [];
+    for (const level of h.levels) {
+      if (level.kind === 'path') for (const p of level.patterns) out.push({ level, pattern: p, file: locate(level, interpolate(p.text, node)) });
+      else if (level.kind === 'glob') {
+        for (const p of level.patterns) {
+          const pattern = locate(level, interpolate(p.text, node));
+          let re = globCache.get(pattern);
+          if (!re) globCache.set(pattern, (re = globToRegExp(pattern)));
+          for (const f of dataFilePaths) if (re.test(f)) out.push({ level, pattern: p, file: f });
+        }
+      } else if (level.kind === 'mapped' && level.mapped) {
+        const v = scope(node, level.mapped.variable);
+        const items = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
+        for (const item of items) {
+          out.push({ level, pattern: level.mapped.template, file: locate(level, interpolate(level.mapped.template.text, node, [level.mapped.key, scalarToS(item)])) });
+        }
+      }
+    }
+    nodeFiles.set(key, out);
+    return out;
+  };
+  return {
+    root,
+    dataFilePaths,
+    getFile(rel: string): DataFile | undefined {
+      if (!cache.has(rel)) cache.set(rel, readDataFile(root, rel, eyamlPaths.has(rel)));
+      return cache.get(rel);
+    },
+    hiera,
+    hieraIssues,
+    nodes,
+    factPaths,
+    filesForNode,
+    scope,
+    diagnostics: diagnostics as Diagnostic[],
+  };
+}
+
+function modulePath(root: string): string[] {
+  let text = '';
+  try {
+    text = readFileSync(join(root, 'environment.conf'), 'utf8');
+  } catch {
+    return ['modules', 'site'];
+  }
+  const m = /^\s*modulepath\s*=\s*(.+)$/m.exec(text);
+  if (!m) return ['modules', 'site'];
+  return m[1]!.split(':').map((s) => s.trim()).filter((s) => s && !s.startsWith('$') && !posix.isAbsolute(s));
+}
+
+function listFiles(root: string, dir: string): string[] {
+  const abs = join(root, dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(abs, { recursive: true }) as string[];
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    const rel = e.split(sep).join('/');
+    if (!DATA_FILE.test(rel) || rel.split('/').some((s) => s.startsWith('.'))) continue;
+    out.push(dir ? `${dir}/${rel}` : rel);
+  }
+  return out.map((f) => relative(root, join(root, f)).split(sep).join('/'));
+}

@@ -1,0 +1,90 @@
+import type { HValue } from '../../value/index.js';
+import type { YPair } from '../../yaml/index.js';
+import type { HieraModel } from '../repo/model.js';
+import { sameValue } from '../repo/same-value.js';
+import { defineRule, type DataFile } from '../types.js';
+import { keyString } from '../yaml-nodes.js';
+
+interface Tally {
+  reads: number;
+  redundant: number;
+  lower: string;
+}
+
+export default defineRule({
+  id: 'hiera/redundant-override',
+  meta: {
+    description: 'A value overridden by an identical value at a lower level for every node',
+    severity: 'warning',
+    scope: 'repo',
+    messages: {
+      redundant: "'{{key}}' has the same value in {{lower}}, the next level down, for every node that reads this file: the override is redundant",
+    },
+    docs: {
+      rationale:
+        'Copies of a default in node or role files stop tracking the default: when common.yaml changes, the copies ' +
+        'silently keep the old value. The rule resolves the hierarchy for every known node and reports a key only ' +
+        'when, for each node that reads the file, the next level defining the key holds an identical value.',
+      file: 'data/roles/compute.yaml',
+      invalid: '# data/common.yaml has  nova::debug: false\nnova::debug: false\nnova::cpu_allocation_ratio: 4.0\n',
+      valid: 'nova::cpu_allocation_ratio: 4.0\n',
+    },
+  },
+  defaultOptions: {},
+  create(ctx) {
+    const { repo } = ctx;
+    return {
+      end() {
+        const tallies = new Map<string, Map<string, Tally>>();
+        for (const h of repo.hiera) tally(h, tallies);
+        for (const [file, keys] of tallies) {
+          const df = repo.getFile(file);
+          if (!df) continue;
+          for (const [key, t] of keys) {
+            if (t.reads === 0 || t.redundant !== t.reads) continue;
+            const pair = topPair(df, key);
+            if (pair) ctx.report({ source: df, node: pair.key, messageId: 'redundant', path: [key], data: { key, lower: t.lower } });
+          }
+        }
+      },
+    };
+
+    function tally(h: HieraModel, out: Map<string, Map<string, Tally>>): void {
+      const seen = new Set<string>();
+      for (const node of repo.nodes) {
+        const chain = [...new Set(repo.filesForNode(h, node).map((r) => r.file))].filter((f) => repo.getFile(f)?.load.value instanceof Map);
+        if (!chain.some((f) => ctx.isTarget(f))) continue;
+        // Nodes with the same chain of files give the same answer.
+        const sig = chain.join('\0');
+        const weight = seen.has(sig) ? 0 : 1;
+        seen.add(sig);
+        if (!weight) continue;
+        const values = chain.map((f) => repo.getFile(f)!.load.value as Map<HValue, HValue>);
+        chain.forEach((f, i) => {
+          if (!ctx.isTarget(f)) return;
+          let keys = out.get(f);
+          if (!keys) out.set(f, (keys = new Map()));
+          for (const [k, v] of values[i]!) {
+            if (typeof k !== 'string' || k === 'lookup_options') continue;
+            const j = values.findIndex((m, idx) => idx > i && m.has(k));
+            let t = keys.get(k);
+            if (!t) keys.set(k, (t = { reads: 0, redundant: 0, lower: '' }));
+            t.reads++;
+            if (j > 0 && sameValue(v, values[j]!.get(k)!)) {
+              t.redundant++;
+              t.lower ||= chain[j]!;
+            }
+          }
+        });
+      }
+    }
+  },
+});
+
+function topPair(file: DataFile, key: string): YPair | undefined {
+  const root = file.load.root;
+  if (root?.kind !== 'map') return undefined;
+  let found: YPair | undefined;
+  for (const p of root.pairs) if (keyString(p.key) === key) found = p;
+  return found;
+}
