@@ -32,6 +32,8 @@ describe('reporters', () => {
   it('sarif validates against the official SARIF 2.1.0 schema', () => {
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const ajv = new (Ajv04 as unknown as typeof Ajv)({ allErrors: true, strict: false, unicodeRegExp: false });
+    // The SARIF schema uses date-time and uri formats; check them rather than ignore them.
+    addFormats.default(ajv);
     const validate = ajv.compile(schema);
     const log = JSON.parse(formatters.sarif(input, { color: false })) as any;
     const valid: boolean = validate(log);
