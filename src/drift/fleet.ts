@@ -67,7 +67,19 @@ export function driftFleet(opts: FleetOptions): DriftResult {
         extra.push(...rep.diagnostics);
       }
     }
-    const nd = computeDrift(exp, readDeployedFiles(root, exp), options);
+    let deployed = readDeployedFiles(root, exp);
+    const skipped: string[] = [];
+    if (exp.source === 'hiera') {
+      // Hiera cannot tell which classes a node includes: a service whose file the node lacks is not checked.
+      const absent = new Set(deployed.filter((d) => d.text === undefined).map((d) => d.path));
+      if (absent.size) {
+        skipped.push(...absent);
+        exp = { ...exp, files: exp.files.filter((f) => !absent.has(f.path)) };
+        deployed = deployed.filter((d) => !absent.has(d.path));
+      }
+    }
+    const nd = computeDrift(exp, deployed, options);
+    for (const p of skipped) extra.push({ ruleId: 'drift/hiera', severity: 'info' as const, message: `${p} is not deployed on ${exp.node}: not checked (Hiera alone cannot tell whether the node includes that service)`, file: join(root, p), line: 1, column: 1, endLine: 1, endColumn: 1 });
     nd.diagnostics.push(...extra);
     nodes.push(nd);
     opts.onProgress?.(i + 1, expected.length);

@@ -13,3 +13,5 @@ export { PuppetIniFile, puppetInSync } from './puppet-ini.js';
 export { mungeValue } from './munge.js';
 export { formatDrift, DRIFT_FORMATS, type DriftFormat } from './format/index.js';
 export { driftFleet, type FleetOptions } from './fleet.js';
+export { expectedFromHiera, driftConfigFile, type HieraSourceOptions } from './hiera-source.js';
+export { extractMappings, mappingsInManifest, configMappings, type OptionMapping } from './manifest-mappings.js';

@@ -64,8 +64,10 @@ export function loadConfig(path: string, rules: ReadonlyMap<string, Rule>): Reso
 
 export function resolveConfig(raw: unknown, rules: ReadonlyMap<string, Rule>, path?: string): ResolvedConfig {
   const where = path ?? 'config';
-  const validate = validator(shippedSchema('hieradrift-config.schema.json'));
-  if (!validate(raw)) throw new HieradriftError('config', `${where}: ${describeErrors(validate.errors)}`);
+  // The empty config (no .hieradrift.yaml) is valid by the schema: skip compiling it on the pre-commit path.
+  const empty = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).length === 0;
+  const validate = empty ? undefined : validator(shippedSchema('hieradrift-config.schema.json'));
+  if (validate && !validate(raw)) throw new HieradriftError('config', `${where}: ${describeErrors(validate.errors)}`);
   const cfg = raw as HieradriftConfig;
   const settings = [cfg.rules ?? {}, ...(cfg.overrides ?? []).map((o) => o.rules)];
   for (const s of settings) {

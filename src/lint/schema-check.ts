@@ -1,13 +1,22 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
+// ajv is loaded on first use: a repo without .hieradrift.yaml (the pre-commit path) never pays for it.
+let ajvInstance: AjvClass | undefined;
+function ajv(): AjvClass {
+  if (!ajvInstance) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajvInstance = new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
+  }
+  return ajvInstance;
+}
 const compiled = new Map<object | string, ValidateFunction>();
 
 /** One ajv instance for the lint domain; each schema compiles once. */
 export function validator(schema: object): ValidateFunction {
   let v = compiled.get(schema);
-  if (!v) compiled.set(schema, (v = ajv.compile(schema)));
+  if (!v) compiled.set(schema, (v = ajv().compile(schema)));
   return v;
 }
 
@@ -17,7 +26,7 @@ export function shippedSchema(name: string): object {
   let v = compiled.get(key);
   if (!v) {
     const schema = JSON.parse(readFileSync(new URL(`../../../schemas/${name}`, import.meta.url), 'utf8')) as object;
-    compiled.set(key, (v = ajv.compile(schema)));
+    compiled.set(key, (v = ajv().compile(schema)));
   }
   return v.schema as object;
 }

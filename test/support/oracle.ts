@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** The real systems the differential tests compare against. */
-export type OracleName = 'puppet' | 'oslo' | 'openstack-services' | 'puppet-openstack-modules';
+export type OracleName = 'puppet' | 'oslo' | 'openstack-services' | 'puppet-openstack-modules' | 'chromium';
 
 const probes: Record<OracleName, () => boolean> = {
   puppet: () => ok('ruby', ['-e', 'require "puppet"']),
@@ -9,6 +9,7 @@ const probes: Record<OracleName, () => boolean> = {
   'openstack-services': () =>
     ok('/usr/bin/python3', ['-c', 'import nova.conf, keystone.conf, neutron, glance, cinder']),
   'puppet-openstack-modules': () => ok('test', ['-d', '/usr/share/puppet/modules/nova']),
+  chromium: () => ok('chromium', ['--version']),
 };
 
 function ok(cmd: string, args: string[]): boolean {

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Diagnostic } from '../../source/index.js';
 import type { HHash, HValue } from '../../value/index.js';
 import { loadJson, loadYaml } from '../../yaml/index.js';
+import { fastFacts } from './fast-facts.js';
 import type { NodeFacts } from './model.js';
 
 const FACT_FILE = /\.(ya?ml|json)$/;
@@ -25,6 +26,12 @@ export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; di
     const path = f ? join(abs, f) : abs;
     const relPath = f ? `${rel}/${f}` : rel;
     const text = readFileSync(path, 'utf8');
+    const fast = path.endsWith('.json') ? undefined : fastFacts(text);
+    if (fast) {
+      const n = toNode(fast, basename(f || abs).replace(FACT_FILE, ''), relPath);
+      if (n) nodes.push(n);
+      continue;
+    }
     const res = path.endsWith('.json') ? loadJson(text, relPath) : loadYaml(text, relPath);
     if (res.error) {
       diagnostics.push({ ...res.error, file: relPath });

@@ -85,18 +85,27 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   const nodeFiles = new Map<string, ResolvedLocation[]>();
   const globCache = new Map<string, RegExp>();
 
+  // The same few expressions are resolved for every node: split each once.
+  const segCache = new Map<string, string[] | undefined>();
   const scope = (node: NodeFacts, expr: string): HValue | undefined => {
-    const segs = splitScopeKey(expr.replace(/^::/, ''));
+    let segs = segCache.get(expr);
+    if (segs === undefined && !segCache.has(expr)) segCache.set(expr, (segs = splitScopeKey(expr.replace(/^::/, ''))));
     if (!segs) return undefined;
     const [head, ...rest] = segs;
     const base: HValue | undefined =
       head === 'facts' ? node.facts : head === 'trusted' ? node.trusted : head === 'environment' ? 'production' : node.facts.get(head!);
     return dig(base, rest);
   };
+  // Level paths are few and nodes many: tokenize each path once and locate each interpolated string once.
+  const tokenCache = new Map<string, ReturnType<typeof tokenize>>();
+  const locateCache = new Map<string, string>();
   const interpolate = (text: string, node: NodeFacts, local?: [string, string]): string => {
+    let toks = tokenCache.get(text);
+    if (!toks) tokenCache.set(text, (toks = tokenize(text)));
+    if (toks.length === 0) return text;
     let out = '';
     let last = 0;
-    for (const t of tokenize(text)) {
+    for (const t of toks) {
       out += text.slice(last, t.start);
       last = t.end;
       if (t.method || t.badMethodCall) continue;
@@ -105,8 +114,13 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     return out + text.slice(last);
   };
   const locate = (level: HieraLevel, p: string): string => {
-    const joined = posix.isAbsolute(p) ? posix.relative(root.split(sep).join('/'), p) : posix.join(level.datadir, p);
-    return posix.normalize(joined);
+    const key = `${level.datadir}\0${p}`;
+    let hit = locateCache.get(key);
+    if (hit === undefined) {
+      const joined = posix.isAbsolute(p) ? posix.relative(root.split(sep).join('/'), p) : posix.join(level.datadir, p);
+      locateCache.set(key, (hit = posix.normalize(joined)));
+    }
+    return hit;
   };
   const filesForNode = (h: HieraModel, node: NodeFacts): ResolvedLocation[] => {
     const key = `${h.file.file}\0${node.node}`;

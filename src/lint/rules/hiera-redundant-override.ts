@@ -52,7 +52,10 @@ export default defineRule({
     function tally(h: HieraModel, out: Map<string, Map<string, Tally>>): void {
       const seen = new Set<string>();
       for (const node of repo.nodes) {
-        const chain = [...new Set(repo.filesForNode(h, node).map((r) => r.file))].filter((f) => repo.getFile(f)?.load.value instanceof Map);
+        const located = [...new Set(repo.filesForNode(h, node).map((r) => r.file))];
+        // Cheap test first: a node whose locations hold no target needs none of its files read.
+        if (!located.some((f) => ctx.isTarget(f))) continue;
+        const chain = located.filter((f) => repo.getFile(f)?.load.value instanceof Map);
         if (!chain.some((f) => ctx.isTarget(f))) continue;
         // Nodes with the same chain of files give the same answer.
         const sig = chain.join('\0');
@@ -66,7 +69,13 @@ export default defineRule({
           if (!keys) out.set(f, (keys = new Map()));
           for (const [k, v] of values[i]!) {
             if (typeof k !== 'string' || k === 'lookup_options') continue;
-            const j = values.findIndex((m, idx) => idx > i && m.has(k));
+            let j = -1;
+            for (let x = i + 1; x < values.length; x++) {
+              if (values[x]!.has(k)) {
+                j = x;
+                break;
+              }
+            }
             let t = keys.get(k);
             if (!t) keys.set(k, (t = { reads: 0, redundant: 0, lower: '' }));
             t.reads++;
