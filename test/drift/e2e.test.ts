@@ -48,8 +48,9 @@ describe('drift end-to-end with the real Puppet and the Debian OpenStack modules
       this.skip();
     }
     dir = mkdtempSync(join(tmpdir(), 'hieradrift-e2e-'));
-    for (const d of ['root/etc/nova', 'root/etc/keystone', 'data', 'var', 'conf']) mkdirSync(join(dir, d), { recursive: true });
+    for (const d of ['root/etc/nova', 'root/etc/keystone', 'data', 'var', 'conf', 'code/environments/production/manifests']) mkdirSync(join(dir, d), { recursive: true });
     writeFileSync(join(dir, 'site.pp'), MANIFEST);
+    writeFileSync(join(dir, 'code/environments/production/manifests/site.pp'), MANIFEST);
     writeFileSync(join(dir, 'hiera.yaml'), HIERA);
     writeFileSync(join(dir, 'data/common.yaml'), DATA);
   });
@@ -73,7 +74,20 @@ describe('drift end-to-end with the real Puppet and the Debian OpenStack modules
     assert.ok(r.status === 0 || r.status === 2, `puppet apply failed (${r.status}): ${r.stderr}`);
   }
 
-  const catalogPath = () => join(dir, 'var/client_data/catalog/e2e-node.json');
+  /** The expected side as operators get it offline: `puppet catalog compile --render-as json` (Notice line included). */
+  function compile(): string {
+    const out = join(dir, 'compiled.json');
+    const r = spawnSync('puppet', ['catalog', 'compile', 'e2e-node', '--render-as', 'json', '--color', 'false',
+      '--codedir', join(dir, 'code'), '--confdir', join(dir, 'conf'), '--vardir', join(dir, 'var-compile'),
+      '--modulepath', '/usr/share/puppet/modules', '--hiera_config', join(dir, 'hiera.yaml')], { encoding: 'utf8', timeout: 90_000 });
+    assert.equal(r.status, 0, `puppet catalog compile failed: ${r.stderr}`);
+    writeFileSync(out, r.stdout);
+    return out;
+  }
+
+  let compiled = '';
+  const catalogPath = () => compiled;
+  const cachedCatalogPath = () => join(dir, 'var/client_data/catalog/e2e-node.json');
   const drift = (phase: 'before' | 'after'): DriftResult =>
     driftFleet({ catalog: catalogPath(), deployed: join(dir, 'root'), phase, report: join(dir, 'var/last_run_report.yaml'), unmanaged: true, diff: true });
   const summary = (r: DriftResult) =>
@@ -81,6 +95,13 @@ describe('drift end-to-end with the real Puppet and the Debian OpenStack modules
 
   it('reports exactly the hand edits before the run, and Puppet corrects them after', async function () {
     apply();
+    compiled = compile();
+    // The compiled catalog and the one the agent cached give the same expected files.
+    const fromCompile = readCatalog(readFileSync(compiled, 'utf8'), compiled, shippedResourceFiles()).files;
+    const fromCache = readCatalog(readFileSync(cachedCatalogPath(), 'utf8'), cachedCatalogPath(), shippedResourceFiles()).files;
+    // Only the manifest path in each resource's source differs (apply read site.pp from elsewhere).
+    const withoutManifestPath = (files: unknown) => JSON.parse(JSON.stringify(files, (k, v) => (k === 'file' ? undefined : v)));
+    assert.deepEqual(withoutManifestPath(fromCompile), withoutManifestPath(fromCache));
     assert.deepEqual(summary(drift('before')), [], 'freshly rendered files have no drift');
 
     const nova = join(dir, 'root/etc/nova/nova.conf');

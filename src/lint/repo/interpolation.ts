@@ -19,9 +19,22 @@ export const METHODS = new Set(['lookup', 'hiera', 'alias', 'literal', 'scope'])
 /** Expressions that interpolate to '' (Puppet's escapes). */
 const EMPTY = new Set(['', '::', '""', "''", '"::"', "'::'"]);
 
-export function tokenize(s: string): InterpolationToken[] {
+// Several rules tokenize the same scalar one after another: remember the last answer (shared, read-only).
+let lastText: string | undefined;
+let lastTokens: readonly InterpolationToken[] = [];
+const NONE: readonly InterpolationToken[] = Object.freeze([]);
+
+export function tokenize(s: string): readonly InterpolationToken[] {
+  if (!s.includes('%{')) return NONE;
+  if (s === lastText) return lastTokens;
+  const out = scan(s);
+  lastText = s;
+  lastTokens = out;
+  return out;
+}
+
+function scan(s: string): InterpolationToken[] {
   const out: InterpolationToken[] = [];
-  if (!s.includes('%{')) return out;
   for (const m of s.matchAll(TOKEN)) {
     const expr = m[1]!.trim();
     const tok: InterpolationToken = { start: m.index, end: m.index + m[0].length, expr };

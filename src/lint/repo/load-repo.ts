@@ -98,7 +98,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   };
   // Level paths are few and nodes many: tokenize each path once and locate each interpolated string once.
   const tokenCache = new Map<string, ReturnType<typeof tokenize>>();
-  const locateCache = new Map<string, string>();
+  const locateCache = new Map<string, Map<string, string>>();
   const interpolate = (text: string, node: NodeFacts, local?: [string, string]): string => {
     let toks = tokenCache.get(text);
     if (!toks) tokenCache.set(text, (toks = tokenize(text)));
@@ -114,11 +114,12 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     return out + text.slice(last);
   };
   const locate = (level: HieraLevel, p: string): string => {
-    const key = `${level.datadir}\0${p}`;
-    let hit = locateCache.get(key);
+    let byDir = locateCache.get(level.datadir);
+    if (!byDir) locateCache.set(level.datadir, (byDir = new Map()));
+    let hit = byDir.get(p);
     if (hit === undefined) {
       const joined = posix.isAbsolute(p) ? posix.relative(root.split(sep).join('/'), p) : posix.join(level.datadir, p);
-      locateCache.set(key, (hit = posix.normalize(joined)));
+      byDir.set(p, (hit = posix.normalize(joined)));
     }
     return hit;
   };
