@@ -6,25 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serviceFiles } from '../../src/openstack/schema-loader.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const release = 'zed';
-const services: Record<string, string> = {
-  nova: 'nova.conf',
-  keystone: 'keystone.conf',
-  neutron: 'neutron.conf',
-  'glance-api': 'glance-api.conf',
-  cinder: 'cinder.conf',
-  'neutron-dhcp-agent': 'dhcp_agent.ini',
-  'neutron-l3-agent': 'l3_agent.ini',
-  'neutron-ml2': 'ml2_conf.ini',
-  'neutron-openvswitch-agent': 'openvswitch_agent.ini',
-  'neutron-ovn': 'ovn.ini',
-  'glance-cache': 'glance-cache.conf',
-  'glance-scrubber': 'glance-scrubber.conf',
-  'glance-manage': 'glance-manage.conf',
-  'glance-image-import': 'glance-image-import.conf',
-};
+const services = serviceFiles;
 
 interface DumpOpt {
   name: string; dest: string; type: Record<string, unknown>; multi: boolean; secret: boolean; default: unknown;

@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../support/cli.js';
 import { mistakesDir, root } from './support.js';
 
-async function cli(args: string[], cwd = root): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd, env: {}, isTTY: false };
-  const code = await run(args, io);
-  return { code, out, err };
-}
+const cli = (args: string[], cwd = root) => runCli(args, cwd);
 
 describe('hieradrift validate (CLI)', () => {
   let dir: string;
