@@ -11,8 +11,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();
-  for (const register of commands) register(program, io, (code) => (exit = code));
   try {
+    // Only the named command's code is loaded; help and unknown commands load them all.
+    const named = commands.get(argv.find((a) => !a.startsWith('-')) ?? '');
+    const loaders = named ? [named] : [...commands.values()];
+    for (const register of await Promise.all(loaders.map((load) => load()))) {
+      register(program, io, (code) => (exit = code));
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return exit;
   } catch (err) {

@@ -70,7 +70,19 @@ export function unclosedStarts(s: string): number[] {
  * Splits a scope expression the way Puppet's split_key does, enough to resolve facts:
  * dots outside quotes separate segments; quotes are removed. Returns undefined on a syntax error.
  */
-export function splitScopeKey(expr: string): string[] | undefined {
+export function splitScopeKey(expr: string): readonly string[] | undefined {
+  // Rules split the same few expressions for every scalar: memoise (bounded; answers are shared, read-only).
+  if (splitCache.has(expr)) return splitCache.get(expr);
+  if (splitCache.size >= SPLIT_CACHE_MAX) splitCache.clear();
+  const segs = splitUncached(expr);
+  splitCache.set(expr, segs);
+  return segs;
+}
+
+const SPLIT_CACHE_MAX = 4096;
+const splitCache = new Map<string, readonly string[] | undefined>();
+
+function splitUncached(expr: string): readonly string[] | undefined {
   if (!/['".]/.test(expr)) return [expr];
   const segs: string[] = [];
   let cur = '';

@@ -86,7 +86,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   const globCache = new Map<string, RegExp>();
 
   // The same few expressions are resolved for every node: split each once.
-  const segCache = new Map<string, string[] | undefined>();
+  const segCache = new Map<string, readonly string[] | undefined>();
   const scope = (node: NodeFacts, expr: string): HValue | undefined => {
     let segs = segCache.get(expr);
     if (segs === undefined && !segCache.has(expr)) segCache.set(expr, (segs = splitScopeKey(expr.replace(/^::/, ''))));
@@ -123,10 +123,31 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     }
     return hit;
   };
+  const sigFiles = new Map<HieraModel, Map<string, ResolvedLocation[]>>();
+  const exprCache = new Map<HieraModel, string[] | null>();
+  /** The variable expressions of a hierarchy made only of `path(s)` levels (null for glob/mapped ones). */
+  const pathExprs = (h: HieraModel): string[] | null => {
+    let e = exprCache.get(h);
+    if (e === undefined) {
+      e = h.levels.every((l) => l.kind === 'path' || l.kind === 'uri' || l.kind === 'none') ? [] : null;
+      if (e) for (const l of h.levels) if (l.kind === 'path') for (const p of l.patterns) for (const t of tokenize(p.text)) if (!t.method && !t.badMethodCall) e.push(t.expr);
+      exprCache.set(h, e);
+    }
+    return e;
+  };
   const filesForNode = (h: HieraModel, node: NodeFacts): ResolvedLocation[] => {
     const key = `${h.file.file}\0${node.node}`;
     let out = nodeFiles.get(key);
     if (out) return out;
+    // Nodes with the same values for the expressions the paths use resolve to the same files.
+    const exprs = pathExprs(h);
+    const byValues = exprs ? JSON.stringify(exprs.map((e) => scalarToS(scope(node, e)))) : undefined;
+    const bySig = byValues === undefined ? undefined : sigFiles.get(h) ?? sigFiles.set(h, new Map()).get(h)!;
+    const shared = byValues === undefined ? undefined : bySig!.get(byValues);
+    if (shared) {
+      nodeFiles.set(key, shared);
+      return shared;
+    }
     out = [];
     for (const level of h.levels) {
       if (level.kind === 'path') for (const p of level.patterns) out.push({ level, pattern: p, file: locate(level, interpolate(p.text, node)) });
@@ -146,6 +167,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
       }
     }
     nodeFiles.set(key, out);
+    if (byValues !== undefined) bySig!.set(byValues, out);
     return out;
   };
   return {
