@@ -2,19 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { run } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fleet = `${root}fixtures/drift/fleet`;
 const SECRETS = ['fx-mq-pw', 'fx-db-pw', 'fx-old-pw', 'fx-old-db-pw'];
 
-async function cli(args: string[], isTTY = false): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), cwd: root, env: {}, isTTY };
-  const code = await run(['drift', ...args], io);
-  return { code, out, err };
-}
+const cli = (args: string[], isTTY = false) => runCli(['drift', ...args], root, isTTY);
 
 describe('drift CLI and formats', () => {
   it('exit 0 for a node without drift, 1 with drift, 2 on usage errors', async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { run } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
 import { requireOracle } from '../support/oracle.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,9 +27,7 @@ describe('drift html report in headless Chromium', function () {
   });
 
   it('renders the per-node table and draws a page', async () => {
-    let html = '';
-    const io = { stdout: (s: string) => (html += s), stderr: () => {}, cwd: root, env: {}, isTTY: false };
-    const code = await run(['drift', '--catalogs', `${fleet}/catalogs`, '--deployed', `${fleet}/deployed`, '--format', 'html'], io);
+    const { code, out: html } = await runCli(['drift', '--catalogs', `${fleet}/catalogs`, '--deployed', `${fleet}/deployed`, '--format', 'html'], root);
     assert.equal(code, 1);
     const dir = mkdtempSync(join(tmpdir(), 'hieradrift-html-'));
     try {
