@@ -4,7 +4,7 @@ import { HieradriftError } from '../source/index.js';
 import type { Baseline } from './baseline.js';
 import { findConfig, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import { lintRepo, type LintRun } from './engine.js';
-import { loadRepo } from './repo/load-repo.js';
+import { loadRepo, type LoadedRepo } from './repo/load-repo.js';
 import type { RepoModel } from './repo/model.js';
 import { ruleMap } from './rules/index.js';
 
@@ -38,11 +38,18 @@ export function findRepoRoot(start: string): string | undefined {
   }
 }
 
-/**
- * Lints paths of a control repo with the whole repo (hierarchy, facts, other data files) as context:
- * the pre-commit path passes a few staged files, the CI path a directory.
- */
-export function lintProject(opts: ProjectOptions): ProjectLint {
+/** A project ready to lint: its root, config, repo model, and the files to report on. */
+export interface PreparedProject {
+  root: string;
+  repo: LoadedRepo;
+  config: ResolvedConfig;
+  /** Repo-relative files to lint, sorted. */
+  targets: string[];
+  skipped: string[];
+}
+
+/** Finds the repo, reads its config, hierarchy and facts, and decides which files the paths name. */
+export function prepareProject(opts: ProjectOptions): PreparedProject {
   const abs = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p));
   for (const p of abs) if (!existsSync(p)) throw new HieradriftError('usage', `no such file or directory: ${relative(opts.cwd, p) || p}`);
   const root = findRepoRoot(abs[0]!) ?? (statSync(abs[0]!).isDirectory() ? abs[0]! : dirname(abs[0]!));
@@ -67,6 +74,15 @@ export function lintProject(opts: ProjectOptions): ProjectLint {
     } else if (known.has(rel)) targets.add(rel);
     else skipped.push(rel);
   }
-  const run = lintRepo(repo, { rules: ruleMap, config, targets: [...targets].sort(), ...(opts.baseline ? { baseline: opts.baseline } : {}) });
+  return { root, repo, config, targets: [...targets].sort(), skipped };
+}
+
+/**
+ * Lints paths of a control repo with the whole repo (hierarchy, facts, other data files) as context:
+ * the pre-commit path passes a few staged files, the CI path a directory.
+ */
+export function lintProject(opts: ProjectOptions): ProjectLint {
+  const { root, repo, config, targets, skipped } = prepareProject(opts);
+  const run = lintRepo(repo, { rules: ruleMap, config, targets, ...(opts.baseline ? { baseline: opts.baseline } : {}) });
   return { root, repo, config, run, skipped };
 }

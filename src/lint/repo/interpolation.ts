@@ -58,9 +58,9 @@ export function unclosedStarts(s: string): number[] {
   const scan = (to: number): void => {
     for (let i = s.indexOf('%{', from); i >= 0 && i < to; i = s.indexOf('%{', i + 2)) out.push(i);
   };
-  for (const m of s.matchAll(TOKEN)) {
-    scan(m.index);
-    from = m.index + m[0].length;
+  for (const t of tokenize(s)) {
+    scan(t.start);
+    from = t.end;
   }
   scan(s.length);
   return out;

@@ -1,3 +1,4 @@
+import type { Span } from '../../source/index.js';
 import type { YNode, YScalar } from '../../yaml/index.js';
 import { spanInScalar } from '../positions.js';
 import { METHODS, splitScopeKey, tokenize, unclosedStarts } from '../repo/interpolation.js';
@@ -35,14 +36,15 @@ export default defineRule({
         ctx.report({ source: file, span: spanInScalar(node, s, at, s.length), messageId: 'unclosed', path });
       }
       for (const t of tokenize(s)) {
-        const span = spanInScalar(node, s, t.start, t.end);
-        if (t.expr.includes('%{')) ctx.report({ source: file, span, messageId: 'nested', path, data: { expr: t.expr } });
-        else if (t.method && !METHODS.has(t.method.name)) ctx.report({ source: file, span, messageId: 'unknownMethod', path, data: { name: t.method.name } });
+        // Positions are searched in the source text: only for the few tokens that are reported.
+        const span = (): Span => spanInScalar(node, s, t.start, t.end);
+        if (t.expr.includes('%{')) ctx.report({ source: file, span: span(), messageId: 'nested', path, data: { expr: t.expr } });
+        else if (t.method && !METHODS.has(t.method.name)) ctx.report({ source: file, span: span(), messageId: 'unknownMethod', path, data: { name: t.method.name } });
         else if (t.badMethodCall !== undefined) {
           const known = METHODS.has(t.badMethodCall);
-          ctx.report({ source: file, span, messageId: known ? 'unquotedArgument' : 'unknownMethod', path, data: { name: t.badMethodCall, expr: t.expr } });
-        } else if (!t.method && splitScopeKey(t.expr.replace(/^::/, '')) === undefined) {
-          ctx.report({ source: file, span, messageId: 'syntax', path, data: { expr: t.expr } });
+          ctx.report({ source: file, span: span(), messageId: known ? 'unquotedArgument' : 'unknownMethod', path, data: { name: t.badMethodCall, expr: t.expr } });
+        } else if (!t.method && splitScopeKey(t.expr.startsWith('::') ? t.expr.slice(2) : t.expr) === undefined) {
+          ctx.report({ source: file, span: span(), messageId: 'syntax', path, data: { expr: t.expr } });
         }
       }
     };
