@@ -117,21 +117,35 @@ function collectHooks(visitors: Visitor[]): Hooks {
   };
 }
 
-/** One pass over a file's tree for every rule; aliases are not followed (their anchors are walked). */
+/**
+ * One pass over a file's tree for every rule; aliases are not followed (their anchors are walked).
+ * Indexed loops and no spreads: this runs cold, once per node of every file, in a short-lived process.
+ */
 function walk(node: YNode, path: KeyPath, file: DataFile, hooks: Hooks, depth: number): void {
   if (depth > MAX_DEPTH) return;
   if (node.kind === 'map') {
-    for (const v of hooks.map) v.map!(node, path, file);
-    for (const pair of node.pairs) {
-      const p = [...path, keySegment(pair.key)];
-      for (const v of hooks.pair) v.pair!(pair, p, file);
+    for (let h = 0; h < hooks.map.length; h++) hooks.map[h]!.map!(node, path, file);
+    const { pairs } = node;
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      const p = extend(path, keySegment(pair.key));
+      for (let h = 0; h < hooks.pair.length; h++) hooks.pair[h]!.pair!(pair, p, file);
       walk(pair.value, p, file, hooks, depth + 1);
     }
   } else if (node.kind === 'seq') {
-    node.items.forEach((item, i) => walk(item, [...path, i], file, hooks, depth + 1));
+    const { items } = node;
+    for (let i = 0; i < items.length; i++) walk(items[i]!, extend(path, i), file, hooks, depth + 1);
   } else if (node.kind === 'scalar') {
-    for (const v of hooks.scalar) v.scalar!(node, path, file);
+    for (let h = 0; h < hooks.scalar.length; h++) hooks.scalar[h]!.scalar!(node, path, file);
   }
+}
+
+function extend(path: KeyPath, segment: string | number): KeyPath {
+  const n = path.length;
+  const out = new Array<string | number>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = path[i]!;
+  out[n] = segment;
+  return out;
 }
 
 /** Turns a report into a Diagnostic: fills the message template, masks secrets, converts offsets. */

@@ -27,12 +27,18 @@ export default defineRule({
   defaultOptions: {},
   create(ctx) {
     const { repo } = ctx;
+    // The same few expressions recur in every file.
+    const facts = new Map<string, string | undefined>();
+    const factOf = (expr: string): string | undefined => {
+      if (!facts.has(expr)) facts.set(expr, factPath(expr));
+      return facts.get(expr);
+    };
     const check = (node: YScalar, path: KeyPath | undefined, file: SourceRef): void => {
       const s = node.value;
       if (repo.nodes.length === 0 || typeof s !== 'string' || !s.includes('%{')) return;
       for (const t of tokenize(s)) {
         const expr = t.method ? (t.method.name === 'scope' ? t.method.arg : undefined) : t.expr;
-        const fact = expr === undefined ? undefined : factPath(expr);
+        const fact = expr === undefined ? undefined : factOf(expr);
         if (fact === undefined || repo.factPaths.has(fact)) continue;
         ctx.report({
           source: file, span: spanInScalar(node, s, t.start, t.end), messageId: 'undefinedFact',
