@@ -6,5 +6,4 @@ export { createBaseline, applyBaseline, readBaseline, writeBaseline, fingerprint
 export { loadRepo, type RepoOptions } from './repo/load-repo.js';
 export type { RepoModel, HieraModel, HieraLevel, NodeFacts } from './repo/model.js';
 export { docsUrl, ruleSlug } from './positions.js';
-export { maskText, isSecretKey } from './mask.js';
 export { lintProject, findRepoRoot, type ProjectOptions, type ProjectLint } from './project.js';

@@ -21,7 +21,7 @@ const FACTS = `facts/${NODE}.yaml`;
 const LINT_FORMATS = Object.keys(formatters);
 
 const lookupKeys = [
-  'mysql::server::root_password', 'profile::api_token', 'mysql::server::backup_pin', 'profile::mysql::admin_password',
+  'mysql::server::root_password', 'profile::api_token', 'profile::ipmi::adminpassword', 'profile::mysql::admin_password',
   'nova::rabbit_hosts_url', 'app::db_url', 'app::slash_url', 'app::pct_url', 'app::blob', 'app::dsn', 'app::via_lookup',
   'app::settings', 'nova::config::nova_config', 'profile::rabbit::password', 'profile::db::password', 'profile::gpg::secret',
   'profile::plain_in_eyaml::password', 'profile::node::ipmi_password', 'nova::metadata_proxy_url',
@@ -43,7 +43,7 @@ function invocations(): string[][] {
   }
   runs.push(['lint', '.', '--write-baseline', '{out}/baseline.json']);
   for (const f of ['text', 'json']) {
-    for (const file of confFiles) runs.push(['validate', file, '--format', f]);
+    for (const file of confFiles) runs.push(['validate', file, '--service', 'nova', '--format', f]);
     runs.push(['validate', ...confFiles.slice(0, 3), '--format', f]);
   }
   for (const file of dumpFiles) for (const f of ['json', 'yaml']) runs.push(['dump', file, '--format', f]);
