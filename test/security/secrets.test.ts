@@ -160,3 +160,38 @@ describe('security: masked output never holds the password (property)', () => {
     );
   });
 });
+
+describe('security: domain text maskers', () => {
+  it('explain traces: values inside a secret key search, secret hash entries through their closing line', async () => {
+    const { maskExplainText } = await import('../../src/hiera/index.js');
+    const trace = [
+      'Searching for "profile::db::password"',
+      '  Merged result: "s3cr3t-1"',
+      'Searching for "app::settings"',
+      '  Found key: "app::settings" value: {',
+      '    "creds_password" => {',
+      '      "user" => "s3cr3t-2"',
+      '    },',
+      '    "port" => 3306',
+      '  }',
+      '  Found key: "app::url" value: "amqp://u:s3cr3t-3@h/"',
+    ].join('\n');
+    assert.equal(maskExplainText(trace), [
+      'Searching for "profile::db::password"',
+      '  Merged result: "<secret>"',
+      'Searching for "app::settings"',
+      '  Found key: "app::settings" value: {',
+      '    "creds_password" => "<secret>",',
+      '    "port" => 3306',
+      '  }',
+      '  Found key: "app::url" value: "amqp://u:<secret>@h/"',
+    ].join('\n'));
+  });
+
+  it('drift diffs: a secret continuation line left after a section header by Puppet is masked', async () => {
+    const { maskFileText } = await import('../../src/drift/mask.js');
+    const isSecret = (_g: string, k: string): boolean => k === 'password';
+    assert.equal(maskFileText('[a]\n s3cr3t-tail\n\npassword=s3cr3t\n x\nurl = amqp://u:p4ss@h/\n y', isSecret),
+      '[a]\n <secret>\n\npassword=<secret>\n <secret>\nurl = amqp://u:<secret>@h/\n y');
+  });
+});
