@@ -3,6 +3,7 @@
  */
 export * from './source/index.js';
 export * from './value/index.js';
+export * from './security/index.js';
 export * from './yaml/index.js';
 export * from './hiera/index.js';
 export * from './ini/index.js';

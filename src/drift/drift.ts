@@ -1,7 +1,8 @@
 import { compareFile, type CompareOptions } from './compare.js';
 import { maskValues } from './mask.js';
 import { normalizeGroup } from './oslo-view.js';
-import { isSecretKey, maskSecrets, schemaForFile } from './schema-view.js';
+import { maskText } from '../security/index.js';
+import { isSecretKey, schemaForFile } from './schema-view.js';
 import type { DeployedFile, DriftChange, DriftKind, DriftResult, DriftSummary, ExpectedNode, NodeDrift, ReportEvent } from './types.js';
 
 export interface DriftOptions extends CompareOptions {
@@ -68,6 +69,6 @@ function maskEvent(e: ReportEvent, expected: ExpectedNode): ReportEvent {
     ...e, secret,
     previous: e.previous && (e.property === 'ensure' ? e.previous : maskValues(e.previous, secret)),
     desired: e.desired && (e.property === 'ensure' ? e.desired : maskValues(e.desired, secret)),
-    message: secret ? e.message.replace(/\[.*\] to \[.*\]$/, '[old secret redacted] to [new secret redacted]') : maskSecrets(e.message),
+    message: secret ? e.message.replace(/\[.*\] to \[.*\]$/, '[old secret redacted] to [new secret redacted]') : maskText(e.message),
   };
 }

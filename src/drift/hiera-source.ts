@@ -4,7 +4,7 @@ import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic } from '../source/index.js';
 import { createLookupBase, type Facts, type LayerOptions } from '../hiera/index.js';
 import { resolveNodes } from '../hiera/fleet.js';
-import { isSecretKey } from '../hiera/mask.js';
+import { isSecretKey } from '../security/index.js';
 import { Secret, type HValue } from '../value/index.js';
 import { toSetting } from './catalog.js';
 import { JsonNumber, type JsonValue } from './json-lexeme.js';

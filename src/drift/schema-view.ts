@@ -1,3 +1,4 @@
+import { isSecretOptionName } from '../security/index.js';
 import * as openstack from '../openstack/index.js';
 
 /** The slice of the src/openstack contract drift uses; looked up at run time so drift works while it is absent. */
@@ -17,7 +18,6 @@ type Fn<A extends unknown[], R> = ((...a: A) => R) | undefined;
 const loadServiceSchema = os['loadServiceSchema'] as Fn<[string, string?], DriftSchema>;
 const serviceForFile = os['serviceForFile'] as Fn<[string], string | undefined>;
 const isSecretOption = os['isSecretOption'] as Fn<[DriftSchema | undefined, string, string], boolean>;
-const maskSecretsFn = os['maskSecrets'] as Fn<[string], string>;
 const convertFn = os['convert'] as Fn<[string, unknown], { ok: true; value: unknown } | { ok: false; message: string }>;
 
 const schemaCache = new Map<string, DriftSchema | undefined>();
@@ -43,11 +43,9 @@ export function optionDef(schema: DriftSchema | undefined, group: string, key: s
   return schema?.groups.get(group)?.get(key);
 }
 
-// Reference §5.3 rule 2: err toward masking.
-const SECRET_NAME = /(^|_)(pass(word)?|secret|token|credentials?|fixed_key|[a-z]*_key)$|password|secret|token|passphrase|sslkey|hmac_keys|connection$|transport_url$|backend_argument$|backend_url$/i;
-
+/** Secret by name (reference §5.3 rule 2) or by the schema, through aliases and dynamic sections where src/openstack resolves them. */
 export function isSecretKey(schema: DriftSchema | undefined, group: string, key: string): boolean {
-  if (SECRET_NAME.test(key)) return true;
+  if (isSecretOptionName(key)) return true;
   if (typeof isSecretOption === 'function') {
     try {
       if (isSecretOption(schema, group, key)) return true;
@@ -57,33 +55,6 @@ export function isSecretKey(schema: DriftSchema | undefined, group: string, key:
   }
   return optionDef(schema, group, key)?.secret === true;
 }
-
-/** Masks credentials inside URLs (multi-host aware, oslo.messaging's split), in any value. */
-export function maskSecrets(text: string): string {
-  if (typeof maskSecretsFn === 'function') {
-    try {
-      return maskSecretsFn(text);
-    } catch {
-      // fall through to the local rule
-    }
-  }
-  return localMaskUrls(text);
-}
-
-function localMaskUrls(text: string): string {
-  return text.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#\s]*)/g, (_m, scheme: string, netloc: string) => {
-    const hosts = netloc.split(',').map((h) => {
-      const at = h.lastIndexOf('@');
-      if (at < 0) return h;
-      const user = h.slice(0, at);
-      const colon = user.indexOf(':');
-      return colon < 0 ? `***${h.slice(at)}` : `${user.slice(0, colon)}:***${h.slice(at)}`;
-    });
-    return scheme + hosts.join(',');
-  });
-}
-
-export const SECRET_MASK = '<secret>';
 
 /** oslo's typed reading of one raw value, as a comparable string; raw text when untyped or invalid. */
 export function typedKey(raw: string, def: DriftOptionDef | undefined): string {

@@ -1,11 +1,10 @@
 import { HieradriftError, type Diagnostic } from '../source/index.js';
 import { renderYaml, type HHash } from '../value/index.js';
-import { isSecretOption, loadServiceSchema, maskSecrets, serviceForFile, type ServiceSchema } from '../openstack/index.js';
+import { isSecretOption, loadServiceSchema, serviceForFile, type ServiceSchema } from '../openstack/index.js';
+import { maskText, SECRET_MASK } from '../security/index.js';
 import { osloSections } from './oslo-sections.js';
 import { readIniFile } from './read.js';
 import type { IniDocument } from './types.js';
-
-export const SECRET_PLACEHOLDER = '<secret>';
 
 /** True for the file names `hieradrift dump` reads as oslo.config INI. */
 export function isIniPath(path: string): boolean {
@@ -14,8 +13,8 @@ export function isIniPath(path: string): boolean {
 
 /**
  * `{"sections": {SECTION: {KEY: [VALUE, ...]}}}` with raw section names and values as oslo's ConfigParser
- * stores them, in file order, 2-space indented. Secret options (schema flag or name) print as "<secret>",
- * URL passwords as ***.
+ * stores them, in file order, 2-space indented. Secret options (schema flag or name), URL
+ * passwords and eyaml blocks print as the one mask text.
  */
 export function renderIniJson(doc: IniDocument, schema?: ServiceSchema): string {
   const sections = osloSections(doc);
@@ -24,7 +23,7 @@ export function renderIniJson(doc: IniDocument, schema?: ServiceSchema): string 
   const parts = [...sections].map(([name, keys]) => {
     const body = [...keys].map(([key, values]) => {
       const secret = isSecretOption(schema, name, key);
-      const shown = values.map((v) => JSON.stringify(secret ? SECRET_PLACEHOLDER : maskSecrets(v)));
+      const shown = values.map((v) => JSON.stringify(secret ? SECRET_MASK : maskText(v)));
       return `      ${JSON.stringify(key)}: [${shown.join(', ')}]`;
     });
     return body.length === 0
@@ -41,7 +40,7 @@ export function renderIniYaml(doc: IniDocument, schema?: ServiceSchema): string 
     const shown: HHash = new Map();
     for (const [key, values] of keys) {
       const secret = isSecretOption(schema, name, key);
-      shown.set(key, values.map((v) => (secret ? SECRET_PLACEHOLDER : maskSecrets(v))));
+      shown.set(key, values.map((v) => (secret ? SECRET_MASK : maskText(v))));
     }
     sections.set(name, shown);
   }

@@ -12,4 +12,4 @@ export {
 } from './puppet-view.js';
 export { pyStrip, pyLower, pyRepr, isPySpace } from './pystr.js';
 export { decodeIniBytes, readIniFile } from './read.js';
-export { dumpIniFile, loadIniForDump, renderIniJson, renderIniYaml, isIniPath, SECRET_PLACEHOLDER } from './dump.js';
+export { dumpIniFile, loadIniForDump, renderIniJson, renderIniYaml, isIniPath } from './dump.js';

@@ -3,7 +3,7 @@ import type { YNode } from '../yaml/index.js';
 import { applyBaseline, type Baseline } from './baseline.js';
 import type { ResolvedConfig } from './config.js';
 import { isSuppressed, parseDirectives } from './disables.js';
-import { maskText } from './mask.js';
+import { maskText, SECRET_MASK } from '../security/index.js';
 import type { LoadedRepo } from './repo/load-repo.js';
 import type { DataFile, KeyPath, LintResult, ReportDescriptor, Rule, SourceRef, Visitor } from './types.js';
 import { keySegment } from './yaml-nodes.js';
@@ -154,7 +154,7 @@ export function toDiagnostic(ruleId: string, severity: Severity, messages: Reado
   const secret = desc.secretValue && desc.node?.kind === 'scalar' ? desc.node.source : undefined;
   const clean = (s: string): string => {
     let out = maskText(s);
-    if (secret && secret.length > 0) out = out.split(secret).join('****');
+    if (secret && secret.length > 0) out = out.split(secret).join(SECRET_MASK);
     return out;
   };
   const template = messages[desc.messageId] ?? desc.messageId;

@@ -4,7 +4,7 @@ import { globSync } from 'glob';
 import { parseIni } from '../ini/index.js';
 import { loadServiceSchema, serviceForFile, validateConfig } from '../openstack/index.js';
 import type { Diagnostic } from '../source/index.js';
-import { maskText } from './mask.js';
+import { maskText } from '../security/index.js';
 
 const MAX_BYTES = 16 * 1024 * 1024;
 

@@ -5,7 +5,8 @@ import type { OptionDef, ServiceSchema } from './model.js';
 import { convert } from './oslo-types.js';
 import { openstackRules, type OpenstackRuleId } from './rules.js';
 import { type DocFacts, isDeprecatedGroup, type Scope, scopeFor } from './scopes.js';
-import { isSecretOption, maskSecrets } from './secrets.js';
+import { maskText } from '../security/index.js';
+import { isSecretOption } from './secrets.js';
 import { didYouMean } from './suggest.js';
 import { valueErrors } from './value-schema.js';
 
@@ -35,7 +36,7 @@ class Reporter {
     const d: Diagnostic = {
       ruleId,
       severity: extra?.severity ?? openstackRules[ruleId].severity,
-      message: maskSecrets(message),
+      message: maskText(message),
       file: this.doc.file,
       line: s.line,
       column: s.column,

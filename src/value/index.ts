@@ -1,2 +1,2 @@
 export * from './types.js';
-export { renderJson, renderYaml, rubyInspect, rubyToS, valueEquals, rubyFloatToS, SECRET_MASK } from './render.js';
+export { renderJson, renderYaml, rubyInspect, rubyToS, valueEquals, rubyFloatToS } from './render.js';

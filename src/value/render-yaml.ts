@@ -1,5 +1,6 @@
 import { tokenize } from '../yaml/scalar-scanner.js';
-import { rubyFloatToS, SECRET_MASK } from './render.js';
+import { SECRET_MASK } from '../security/text.js';
+import { rubyFloatToS } from './render.js';
 import { Binary, RubySymbol, Secret, isHash, type HKey, type HValue } from './types.js';
 
 const BEST_WIDTH = 80;

@@ -1,8 +1,6 @@
+import { SECRET_MASK } from '../security/text.js';
 import { HieradriftError } from '../source/errors.js';
 import { Binary, RubySymbol, Secret, isHash, type HKey, type HValue } from './types.js';
-
-/** Shown instead of any eyaml secret, in every rendering. */
-export const SECRET_MASK = '<secret>';
 
 /** Ruby `Float#to_s`: `1.0`, `1.0e+20`, `1.5e-07`, fixed notation only for exponents -4 < e <= 15. */
 export function rubyFloatToS(f: number): string {

@@ -1,3 +1,5 @@
+import { SECRET_MASK } from '../security/text.js';
+
 /**
  * The value model shared by the whole library. It mirrors Ruby's data as Puppet sees it:
  * - Integer is a `bigint` (exact at any size), Float is a `number`: 16 and 16.0 never merge.
@@ -29,7 +31,7 @@ export class Secret {
     readonly origin: string,
   ) {}
   toString(): string {
-    return '<secret>';
+    return SECRET_MASK;
   }
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { isSecretOption, loadServiceSchema, maskSecrets } from '../../src/openstack/index.js';
+import { isSecretOption, loadServiceSchema } from '../../src/openstack/index.js';
+import { maskUrlCredentials as maskSecrets } from '../../src/security/index.js';
 import { validateText } from './support.js';
 
 describe('openstack secrets', () => {
@@ -7,10 +8,10 @@ describe('openstack secrets', () => {
   const cinder = loadServiceSchema('cinder');
 
   it('masks URL passwords, every host of a multi-host transport_url', () => {
-    assert.equal(maskSecrets('rabbit://nova:p%40ss@h1:5672,nova:pw2@h2:5672/vhost'), 'rabbit://nova:***@h1:5672,nova:***@h2:5672/vhost');
-    assert.equal(maskSecrets('mysql+pymysql://nova:pw@db/nova?charset=utf8'), 'mysql+pymysql://nova:***@db/nova?charset=utf8');
-    assert.equal(maskSecrets('redis://:pw@host:6379'), 'redis://:***@host:6379');
-    assert.equal(maskSecrets('x rabbit://u:a@b@h/ y'), 'x rabbit://u:***@h/ y');
+    assert.equal(maskSecrets('rabbit://nova:p%40ss@h1:5672,nova:pw2@h2:5672/vhost'), 'rabbit://nova:<secret>@h1:5672,nova:<secret>@h2:5672/vhost');
+    assert.equal(maskSecrets('mysql+pymysql://nova:pw@db/nova?charset=utf8'), 'mysql+pymysql://nova:<secret>@db/nova?charset=utf8');
+    assert.equal(maskSecrets('redis://:pw@host:6379'), 'redis://:<secret>@host:6379');
+    assert.equal(maskSecrets('x rabbit://u:a@b@h/ y'), 'x rabbit://u:<secret>@h/ y');
     assert.equal(maskSecrets('http://controller:5000/v3'), 'http://controller:5000/v3');
     assert.equal(maskSecrets('rabbit://guest@h/'), 'rabbit://guest@h/');
   });

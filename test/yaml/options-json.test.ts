@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { RubySymbol, Secret, isHash, type HHash } from '../../src/value/index.js';
-import { loadJson, loadYaml, maskEyaml, type YMap } from '../../src/yaml/index.js';
+import { RubySymbol, type HHash } from '../../src/value/index.js';
+import { loadJson, loadYaml, type YMap } from '../../src/yaml/index.js';
 
 describe('loadYaml options (facts files)', () => {
   it('stripBom reads a BOM file whole, as Puppet reads facts (bom|utf-8)', () => {
@@ -36,19 +36,5 @@ describe('loadJson (json_data)', () => {
   it('refuses nesting deeper than Ruby JSON max_nesting (100)', () => {
     const r = loadJson('{"a":' + '['.repeat(150) + ']'.repeat(150) + '}', 'deep.json');
     assert.match(r.error!.message, /nesting of 101 is too deep/);
-  });
-});
-
-describe('maskEyaml', () => {
-  it('replaces ENC[...] strings by Secrets at any depth, keeping other values', () => {
-    const v = loadYaml('pw: ENC[PKCS7,MIIBiQYJKoZIhvcNAQcDoIIBejCCAXYCAQAx]\nlist:\n  - ENC[GPG,abc]\n  - plain\n', 'x.eyaml').value!;
-    const masked = maskEyaml(v, 'x.eyaml');
-    assert.ok(isHash(masked));
-    assert.ok(masked.get('pw') instanceof Secret);
-    assert.equal((masked.get('pw') as Secret).scheme, 'PKCS7');
-    const list = masked.get('list') as unknown[];
-    assert.ok(list[0] instanceof Secret);
-    assert.equal(list[1], 'plain');
-    assert.doesNotMatch(JSON.stringify(masked.get('pw')), /MIIB/);
   });
 });

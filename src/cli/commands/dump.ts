@@ -1,7 +1,8 @@
 import { extname, resolve } from 'node:path';
 import { HieradriftError, type Diagnostic } from '../../source/index.js';
 import { renderJson, renderYaml, type HValue } from '../../value/index.js';
-import { loadDataFile, maskEyaml } from '../../yaml/index.js';
+import { loadDataFile } from '../../yaml/index.js';
+import { maskValue } from '../../security/index.js';
 import { loadIniForDump } from '../../ini/index.js';
 import { ExitCode } from '../io.js';
 import type { RegisterCommand } from './index.js';
@@ -21,7 +22,7 @@ export type DumpHandler = (path: string) => Promise<DumpLoad>;
 const hieraData: DumpHandler = async (path) => {
   const r = await loadDataFile(path);
   // eyaml ciphertext is masked before any rendering: dump must never print it.
-  return r.error ? { error: r.error } : { value: maskEyaml(r.value ?? null, path) };
+  return r.error ? { error: r.error } : { value: maskValue(r.value ?? null, undefined, path) };
 };
 
 /** File kinds `dump` understands, by extension; a new kind is one more entry. */

@@ -1,10 +1,9 @@
+import { EYAML_SCHEMES, encTokens } from '../../security/index.js';
 import { spanInScalar } from '../positions.js';
 import { defineRule } from '../types.js';
 
-/** hiera-eyaml's token grammar and its looser detection regex (hiera.md §6). */
-const TOKEN = /ENC\[(\w+,)?([a-zA-Z0-9+/ =\n]+?)\]/g;
+/** Every start of a block, grammatical or not (hiera.md §6); the grammar itself is src/security's. */
 const DETECT = /ENC\[/g;
-const SCHEMES = new Set(['PKCS7', 'GPG']);
 
 type Problem = 'unterminated' | 'badBlock' | 'unknownScheme' | 'badBase64' | 'notDecrypted';
 
@@ -50,13 +49,12 @@ export default defineRule<Problem>({
         const v = node.value;
         if (typeof v !== 'string' || !v.includes('ENC[')) return;
         const valid: [number, number][] = [];
-        for (const m of v.matchAll(TOKEN)) {
-          valid.push([m.index, m.index + m[0].length]);
-          const span = spanInScalar(node, v, m.index, m.index + m[0].length);
-          const scheme = m[1]?.slice(0, -1) ?? 'PKCS7';
-          const payload = m[2]!.replace(/\s+/g, '');
-          const reason = base64Problem(payload);
-          if (!SCHEMES.has(scheme)) ctx.report({ source: file, span, messageId: 'unknownScheme', path, data: { scheme } });
+        for (const t of encTokens(v)) {
+          valid.push([t.start, t.end]);
+          const span = spanInScalar(node, v, t.start, t.end);
+          const scheme = t.scheme;
+          const reason = base64Problem(t.payload.replace(/\s+/g, ''));
+          if (!EYAML_SCHEMES.has(scheme)) ctx.report({ source: file, span, messageId: 'unknownScheme', path, data: { scheme } });
           else if (reason) ctx.report({ source: file, span, messageId: 'badBase64', path, data: { reason } });
           else if (!readByEyaml(file.file)) ctx.report({ source: file, span, messageId: 'notDecrypted', path });
         }

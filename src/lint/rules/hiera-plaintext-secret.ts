@@ -1,6 +1,6 @@
-import { isSecretKey, urlCredentials } from '../mask.js';
+import { secretKeyOfPath, urlCredentials } from '../../security/index.js';
 import { spanInScalar } from '../positions.js';
-import { defineRule, type KeyPath } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** A value that takes its text from elsewhere (a lookup or an alias) holds no secret itself. */
 const ONLY_INTERPOLATION = /^(?:%\{[^}]*\})+$/;
@@ -33,7 +33,7 @@ export default defineRule({
         const v = node.value;
         if (v === null || typeof v === 'boolean' || typeof v === 'object') return;
         const text = typeof v === 'string' ? v : node.source;
-        const key = secretKeyOf(path);
+        const key = secretKeyOfPath(path);
         if (key && text.trim() !== '' && !text.includes('ENC[') && !ONLY_INTERPOLATION.test(text.trim())) {
           ctx.report({ source: file, node, messageId: 'secretKey', path, data: { key }, secretValue: true });
           return;
@@ -47,11 +47,3 @@ export default defineRule({
   },
 });
 
-/** The key that names the value: the last string segment, skipping a Puppet resource hash's `value`. */
-function secretKeyOf(path: KeyPath): string | undefined {
-  const strings = path.filter((s): s is string => typeof s === 'string');
-  let last = strings[strings.length - 1];
-  if (last === 'value' && strings.length > 1) last = strings[strings.length - 2];
-  if (typeof path[path.length - 1] === 'number') return undefined;
-  return last !== undefined && isSecretKey(last) ? last : undefined;
-}
