@@ -5,7 +5,7 @@ import type { Bench } from './run.js';
 import { loadDataFile } from '../src/yaml/index.js';
 
 /** A realistic Hiera data file: profile keys, nested config hashes, lists, anchors and merge keys. */
-function dataFile(n: number, keys: number): string {
+export function dataFile(n: number, keys: number): string {
   const lines = [`# generated node data ${n}`, `defaults: &defaults`, `  ensure: present`, `  tries: 3`, `  timeout: 30.5`];
   for (let k = 0; k < keys; k++) {
     lines.push(`profile::service${k}::enabled: ${k % 3 === 0 ? 'yes' : 'false'}`);

@@ -1,0 +1,408 @@
+import { EVENT_ID, type Event, type ScalarEvent } from 'js-yaml';
+
+/**
+ * A fast path for js-yaml's `parseEvents` on the block-style YAML that Hiera files are made of.
+ *
+ * It returns EXACTLY the events `parseEvents(text, { maxDepth })` returns (every field, every offset),
+ * or `undefined` when the text uses anything outside its subset or anything it is unsure of; the caller
+ * then runs js-yaml. The subset: an optional leading `---`, comments and blank lines, block mappings whose
+ * keys are one-line plain or quoted scalars, block sequences (also `- - x`, `- k: v` and sequences at the
+ * key's indentation), one-line plain / single / double quoted values, empty values, LF or CRLF.
+ * Everything else bails out: flow collections, anchors, aliases, tags, block scalars, multi-line scalars,
+ * `?` keys, tabs, directives, document markers after the first, BOM, control characters, and every case
+ * where js-yaml would raise an error. test/yaml/fast-events.test.ts checks the equality differentially.
+ */
+export function fastParseEvents(text: string, maxDepth: number): Event[] | undefined {
+  if (!plainText(text)) return undefined;
+  try {
+    return new Scanner(text, maxDepth).document();
+  } catch (err) {
+    if (err === BAIL) return undefined;
+    throw err;
+  }
+}
+
+/** Thrown (without a stack) to abandon the fast path. */
+const BAIL: unique symbol = Symbol('bail');
+
+const enum Ch {
+  LF = 10,
+  CR = 13,
+  SPACE = 32,
+  DQUOTE = 34,
+  HASH = 35,
+  SQUOTE = 39,
+  DASH = 45,
+  DOT = 46,
+  COLON = 58,
+  QUESTION = 63,
+  BACKSLASH = 92,
+}
+
+/** Characters that need a closer look: controls (tab and lone CR too), C1, surrogates, BOM, U+FFFE/F. */
+const SUSPECT = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/g;
+
+/** No character that js-yaml treats specially outside the subset (or rejects); CR only in CRLF; whole surrogate pairs only. */
+function plainText(text: string): boolean {
+  SUSPECT.lastIndex = 0;
+  for (let m = SUSPECT.exec(text); m; m = SUSPECT.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === Ch.CR && text.charCodeAt(at + 1) === Ch.LF) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(at + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        SUSPECT.lastIndex = at + 2;
+        continue;
+      }
+    }
+    return false;
+  }
+  // An unterminated last line of spaces changes what js-yaml reads as a plain scalar's continuation.
+  let k = text.length;
+  while (k > 0 && text.charCodeAt(k - 1) === Ch.SPACE) k--;
+  return !(k < text.length && (k === 0 || text.charCodeAt(k - 1) === Ch.LF));
+}
+
+/** js-yaml's isSimpleEscape, minus tab (tabs never reach the scanner). */
+function simpleEscape(c: number): boolean {
+  return c === 48 || c === 97 || c === 98 || c === 116 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+
+function hexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+/** A character that cannot start a plain scalar in block context (js-yaml canStartPlainScalar). */
+function indicator(c: number): boolean {
+  switch (c) {
+    case 32: case 10: case 13: case 35: case 38: case 42: case 33: case 124: case 62: case 39: case 34: case 37: case 64: case 96:
+    case 44: case 91: case 93: case 123: case 125:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const enum Stop {
+  COLON,
+  COMMENT,
+  EOL,
+  EOF,
+}
+
+class Scanner {
+  private readonly n: number;
+  private readonly events: Event[] = [];
+  /** Start of the line holding the position last returned by nextContent. */
+  private ls = 0;
+  /** Column of that position. */
+  private col = 0;
+  /** Results of the last scalar scan. */
+  private end = 0;
+  private stop: Stop = Stop.EOF;
+  private at = 0;
+  private simple = true;
+
+  constructor(
+    private readonly s: string,
+    private readonly maxDepth: number,
+  ) {
+    this.n = s.length;
+  }
+
+  document(): Event[] {
+    const { events } = this;
+    let p = this.nextContent(0);
+    if (p < 0) return events;
+    let explicit = false;
+    if (this.col === 0 && this.marker(p, Ch.DASH)) {
+      explicit = true;
+      p = this.nextContent(this.restOfLine(p + 3));
+    }
+    events.push({ type: EVENT_ID.DOCUMENT, explicitStart: explicit, explicitEnd: false, directives: [] });
+    if (p < 0) {
+      this.empty();
+    } else {
+      if (this.col !== 0) throw BAIL;
+      p = this.seqEntry(p) ? this.sequence(p, 0, 1) : this.mapping(p, 0, 1);
+      // Anything the root collection did not take is an error or a structure outside the subset.
+      if (p >= 0) throw BAIL;
+    }
+    events.push({ type: EVENT_ID.POP });
+    return events;
+  }
+
+  /** `---` or `...` at p followed by a space, a line break or the end. */
+  private marker(p: number, c: number): boolean {
+    const { s } = this;
+    if (s.charCodeAt(p) !== c || s.charCodeAt(p + 1) !== c || s.charCodeAt(p + 2) !== c) return false;
+    return p + 3 >= this.n || this.ws(s.charCodeAt(p + 3));
+  }
+
+  private ws(c: number): boolean {
+    return c === Ch.SPACE || c === Ch.LF || c === Ch.CR;
+  }
+
+  private seqEntry(p: number): boolean {
+    return this.s.charCodeAt(p) === Ch.DASH && (p + 1 >= this.n || this.ws(this.s.charCodeAt(p + 1)));
+  }
+
+  /** The first content character at or after line start p, skipping blank and comment lines; -1 at the end. */
+  private nextContent(p: number): number {
+    const { s, n } = this;
+    for (;;) {
+      let q = p;
+      while (q < n && s.charCodeAt(q) === Ch.SPACE) q++;
+      if (q >= n) return -1;
+      const c = s.charCodeAt(q);
+      if (c === Ch.LF) p = q + 1;
+      else if (c === Ch.CR) p = q + 2;
+      else if (c === Ch.HASH) p = this.lineAfter(q);
+      else {
+        this.ls = p;
+        this.col = q - p;
+        return q;
+      }
+    }
+  }
+
+  /** Start of the line after the one holding q (n at the end). */
+  private lineAfter(q: number): number {
+    const i = this.s.indexOf('\n', q);
+    return i < 0 || i >= this.n ? this.n : i + 1;
+  }
+
+  /** After a node: only spaces, then a comment (after a space), a line break or the end. Returns the next line start. */
+  private restOfLine(q: number): number {
+    const { s, n } = this;
+    const from = q;
+    while (q < n && s.charCodeAt(q) === Ch.SPACE) q++;
+    if (q >= n) return n;
+    const c = s.charCodeAt(q);
+    if (c === Ch.LF) return q + 1;
+    if (c === Ch.CR) return q + 2;
+    if (c === Ch.HASH && q > from) return this.lineAfter(q);
+    throw BAIL;
+  }
+
+  private scalar(start: number, end: number, style: 1 | 2 | 3, fast: boolean): void {
+    const ev: ScalarEvent = { type: EVENT_ID.SCALAR, valueStart: start, valueEnd: end, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style, chomping: 1, indent: -1, fast };
+    this.events.push(ev);
+  }
+
+  private empty(): void {
+    this.scalar(-1, -1, 1, false);
+  }
+
+  private depthCheck(depth: number): void {
+    // js-yaml fails when a node sits inside maxDepth collections; stay one level clear, and bound the recursion.
+    if (depth + 1 >= this.maxDepth || depth > 500) throw BAIL;
+  }
+
+  /** Scans a one-line plain scalar from p: sets end (trimmed), stop and at (where it stopped). */
+  private scanPlain(p: number): void {
+    const { s, n } = this;
+    if (indicator(s.charCodeAt(p))) throw BAIL;
+    const c0 = s.charCodeAt(p);
+    if ((c0 === Ch.DASH || c0 === Ch.QUESTION) && (p + 1 >= n || this.ws(s.charCodeAt(p + 1)))) throw BAIL;
+    let end = p;
+    let q = p;
+    for (;;) {
+      if (q >= n) {
+        this.stop = Stop.EOF;
+        break;
+      }
+      const c = s.charCodeAt(q);
+      if (c === Ch.COLON) {
+        if (q + 1 >= n || this.ws(s.charCodeAt(q + 1))) {
+          this.stop = Stop.COLON;
+          break;
+        }
+      } else if (c === Ch.HASH) {
+        if (s.charCodeAt(q - 1) === Ch.SPACE) {
+          this.stop = Stop.COMMENT;
+          break;
+        }
+      } else if (c === Ch.LF || c === Ch.CR) {
+        this.stop = Stop.EOL;
+        break;
+      }
+      if (c !== Ch.SPACE) end = q + 1;
+      q++;
+    }
+    if (end === p) throw BAIL;
+    this.end = end;
+    this.at = q;
+  }
+
+  /** Scans a one-line quoted scalar opening at p: sets end (before the closing quote) and simple. */
+  private scanQuoted(p: number): void {
+    const { s, n } = this;
+    const quote = s.charCodeAt(p);
+    let q = p + 1;
+    let simple = true;
+    for (;;) {
+      if (q >= n) throw BAIL;
+      const c = s.charCodeAt(q);
+      if (c === quote) {
+        if (quote === Ch.SQUOTE && s.charCodeAt(q + 1) === Ch.SQUOTE && q + 1 < n) {
+          simple = false;
+          q += 2;
+          continue;
+        }
+        break;
+      }
+      if (c === Ch.LF || c === Ch.CR) throw BAIL;
+      if (c === Ch.BACKSLASH && quote === Ch.DQUOTE) {
+        simple = false;
+        const e = s.charCodeAt(q + 1);
+        if (q + 1 < n && simpleEscape(e)) {
+          q += 2;
+          continue;
+        }
+        const len = e === 120 ? 2 : e === 117 ? 4 : e === 85 ? 8 : 0;
+        if (len === 0 || q + 2 + len > n) throw BAIL;
+        for (let k = q + 2; k < q + 2 + len; k++) if (!hexDigit(s.charCodeAt(k))) throw BAIL;
+        q += 2 + len;
+        continue;
+      }
+      q++;
+    }
+    this.end = q;
+    this.simple = simple;
+  }
+
+  /**
+   * Reads a mapping key at p (a one-line scalar followed by `:` and a space, a line break or the end)
+   * without emitting it. Returns the position after the ':' or -1 if p holds no key.
+   */
+  private key(p: number): number {
+    const { s, n } = this;
+    const c = s.charCodeAt(p);
+    let q: number;
+    if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
+      this.scanQuoted(p);
+      q = this.end + 1;
+      while (q < n && s.charCodeAt(q) === Ch.SPACE) q++;
+      if (q >= n || s.charCodeAt(q) !== Ch.COLON) return -1;
+    } else {
+      if (p === this.ls && (this.marker(p, Ch.DASH) || this.marker(p, Ch.DOT))) throw BAIL;
+      this.scanPlain(p);
+      if (this.stop !== Stop.COLON) return -1;
+      q = this.at;
+    }
+    q++;
+    if (q < n && !this.ws(s.charCodeAt(q))) throw BAIL;
+    return q;
+  }
+
+  private keyEvent(p: number): void {
+    const c = this.s.charCodeAt(p);
+    if (c === Ch.DQUOTE || c === Ch.SQUOTE) this.scalar(p + 1, this.end, c === Ch.DQUOTE ? 3 : 2, this.simple);
+    else this.scalar(p, this.end, 1, true);
+  }
+
+  /** A block mapping whose first key is at p, column indent. Returns the next content position (-1 at the end). */
+  private mapping(p: number, indent: number, depth: number): number {
+    this.depthCheck(depth);
+    this.events.push({ type: EVENT_ID.MAPPING, start: p, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 1 });
+    for (;;) {
+      const q = this.key(p);
+      if (q < 0) throw BAIL;
+      this.keyEvent(p);
+      p = this.value(q, indent, depth);
+      if (p < 0) break;
+      if (this.col > indent) throw BAIL;
+      if (this.col < indent) break;
+      if (this.seqEntry(p)) throw BAIL;
+    }
+    this.events.push({ type: EVENT_ID.POP });
+    return p;
+  }
+
+  /** The value after a key's ':' at q-1, in a mapping at column indent. */
+  private value(q: number, indent: number, depth: number): number {
+    const { s, n } = this;
+    let r = q;
+    while (r < n && s.charCodeAt(r) === Ch.SPACE) r++;
+    const c = r < n ? s.charCodeAt(r) : -1;
+    if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.HASH) return this.nodeBelow(this.lineAfter(r), indent, depth, true);
+    return this.inlineScalar(r, indent);
+  }
+
+  /**
+   * The node of an entry whose line ends after its indicator: a collection on the following lines, or an
+   * empty scalar. `sameIndent` allows a sequence at the parent's indentation (under a mapping key).
+   */
+  private nodeBelow(line: number, indent: number, depth: number, sameIndent: boolean): number {
+    const p = this.nextContent(line);
+    if (p >= 0 && this.col > indent) {
+      return this.seqEntry(p) ? this.sequence(p, this.col, depth + 1) : this.mapping(p, this.col, depth + 1);
+    }
+    if (p >= 0 && sameIndent && this.col === indent && this.seqEntry(p)) return this.sequence(p, indent, depth + 1);
+    this.empty();
+    return p;
+  }
+
+  /** A one-line scalar value at r, in a collection at column indent. Returns the next content position. */
+  private inlineScalar(r: number, indent: number): number {
+    const { s } = this;
+    const c = s.charCodeAt(r);
+    if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
+      this.scanQuoted(r);
+      this.scalar(r + 1, this.end, c === Ch.DQUOTE ? 3 : 2, this.simple);
+      return this.nextContent(this.restOfLine(this.end + 1));
+    }
+    this.scanPlain(r);
+    if (this.stop === Stop.COLON) throw BAIL;
+    this.scalar(r, this.end, 1, true);
+    if (this.stop === Stop.EOF) return -1;
+    const line = this.lineAfter(this.at);
+    if (this.stop === Stop.EOL) this.continuation(line, indent + 1);
+    return this.nextContent(line);
+  }
+
+  /**
+   * js-yaml continues a plain scalar on the next non-blank line (comment lines included) indented at
+   * least `min`; that is a multi-line scalar (or a different `fast` flag), so bail out.
+   */
+  private continuation(p: number, min: number): void {
+    const { s, n } = this;
+    for (;;) {
+      let q = p;
+      while (q < n && s.charCodeAt(q) === Ch.SPACE) q++;
+      const c = q < n ? s.charCodeAt(q) : -1;
+      if (c === Ch.LF) p = q + 1;
+      else if (c === Ch.CR) p = q + 2;
+      else if (q - p >= min) throw BAIL;
+      else return;
+    }
+  }
+
+  /** A block sequence whose first '-' is at p, column indent. Returns the next content position. */
+  private sequence(p: number, indent: number, depth: number): number {
+    this.depthCheck(depth);
+    const { s, n } = this;
+    this.events.push({ type: EVENT_ID.SEQUENCE, start: p, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 1 });
+    for (;;) {
+      let r = p + 1;
+      while (r < n && s.charCodeAt(r) === Ch.SPACE) r++;
+      const c = r < n ? s.charCodeAt(r) : -1;
+      if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.HASH) {
+        p = this.nodeBelow(this.lineAfter(r), indent, depth, false);
+      } else if (this.seqEntry(r)) {
+        p = this.sequence(r, r - this.ls, depth + 1);
+      } else if (this.key(r) >= 0) {
+        p = this.mapping(r, r - this.ls, depth + 1);
+      } else {
+        p = this.inlineScalar(r, indent);
+      }
+      if (p < 0 || this.col < indent) break;
+      if (this.col > indent) throw BAIL;
+      if (!this.seqEntry(p)) break;
+    }
+    this.events.push({ type: EVENT_ID.POP });
+    return p;
+  }
+}
