@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseEvents } from 'js-yaml';
 import { generate } from '../../bench/lint.bench.js';
 import { dataFile } from '../../bench/yaml.bench.js';
-import { firstDocument } from '../../src/yaml/document.js';
+import { firstDocument, fullFirstDocument } from '../../src/yaml/document.js';
 import { fastParseEvents } from '../../src/yaml/fast-events.js';
 import { yamlDocument } from './document-arbitraries.js';
 import { hieraDocument } from './hiera-arbitraries.js';
@@ -26,6 +26,9 @@ function agree(text: string, maxDepth = 1000): boolean {
   const took = agreeOn(text, maxDepth);
   const work = text.startsWith('\uFEFF') ? ' ' + text.slice(1) : text;
   const doc = firstDocument(work);
+  // firstDocument's line-object-free path must match the reference reading.
+  assert.deepStrictEqual(doc, fullFirstDocument(work), `firstDocument differs for ${JSON.stringify(work)}`);
+  assert.deepStrictEqual(firstDocument(text), fullFirstDocument(text), `firstDocument differs for ${JSON.stringify(text)}`);
   if (!doc.error && (doc.end < work.length || work !== text)) agreeOn(work.slice(0, doc.end), maxDepth);
   return took;
 }
@@ -90,7 +93,7 @@ const EDGE_CASES: readonly string[] = [
   'a: b\n...\n', 'a: b\n--- \n', 'a:\n  - b\n  c: 1\n', 'a:\n  - b\n - c\n', 'a:\n - b\n  - c\n', '- a\n -b\n', 'k: "a\\\n  b"\n', "k: 'a\n  b'\n",
 ];
 
-describe('fast YAML event scanner vs js-yaml parseEvents (differential)', function () {
+describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument (differential)', function () {
   this.timeout(300_000);
 
   it('agrees on the hand-written edge cases', () => {
