@@ -84,6 +84,29 @@ function indicator(c: number): boolean {
   }
 }
 
+/**
+ * The first occurrence of a needle at or after a position, remembered: a bare indexOf for a needle
+ * that is absent from the rest of the file would rescan to the end on every scalar.
+ */
+class Finder {
+  private from = 1;
+  private at = 0;
+  constructor(
+    private readonly s: string,
+    private readonly needle: string,
+  ) {}
+
+  /** Position of the first needle at or after p, or the text length. */
+  next(p: number): number {
+    if (p < this.from || p > this.at) {
+      this.from = p;
+      const k = this.s.indexOf(this.needle, p);
+      this.at = k < 0 ? this.s.length : k;
+    }
+    return this.at;
+  }
+}
+
 const enum Stop {
   COLON,
   COMMENT,
@@ -103,12 +126,18 @@ class Scanner {
   private stop: Stop = Stop.EOF;
   private at = 0;
   private simple = true;
+  private readonly colons: Finder;
+  private readonly comments: Finder;
+  private readonly backslashes: Finder;
 
   constructor(
     private readonly s: string,
     private readonly maxDepth: number,
   ) {
     this.n = s.length;
+    this.colons = new Finder(s, ':');
+    this.comments = new Finder(s, ' #');
+    this.backslashes = new Finder(s, '\\');
   }
 
   document(): Event[] {
@@ -200,54 +229,73 @@ class Scanner {
     if (depth + 1 >= this.maxDepth || depth > 500) throw BAIL;
   }
 
-  /** Scans a one-line plain scalar from p: sets end (trimmed), stop and at (where it stopped). */
+  /** End of the line holding p: its CR of a CRLF, its LF, or n. */
+  private lineEnd(p: number): number {
+    const lf = this.s.indexOf('\n', p);
+    if (lf < 0) return this.n;
+    return this.s.charCodeAt(lf - 1) === Ch.CR ? lf - 1 : lf;
+  }
+
+  /**
+   * Scans a one-line plain scalar from p: sets end (trimmed), stop and at (where it stopped). plainText
+   * has ruled out tabs, controls and lone CRs, so only ':', ' #' and the line end can stop it; native
+   * searches find those (this runs once per file in the CLI, mostly before the JIT has warmed up).
+   */
   private scanPlain(p: number): void {
     const { s, n } = this;
-    if (indicator(s.charCodeAt(p))) throw BAIL;
     const c0 = s.charCodeAt(p);
+    if (indicator(c0)) throw BAIL;
     if ((c0 === Ch.DASH || c0 === Ch.QUESTION) && (p + 1 >= n || this.ws(s.charCodeAt(p + 1)))) throw BAIL;
-    let end = p;
-    let q = p;
-    for (;;) {
-      if (q >= n) {
-        this.stop = Stop.EOF;
+    const eol = this.lineEnd(p);
+    let stop = eol;
+    this.stop = eol === n ? Stop.EOF : Stop.EOL;
+    // js-yaml ends a plain scalar at ':' followed by a space, a line break or the end...
+    for (let k = this.colons.next(p); k < eol; k = this.colons.next(k + 1)) {
+      if (k + 1 >= n || this.ws(s.charCodeAt(k + 1))) {
+        stop = k;
+        this.stop = Stop.COLON;
         break;
       }
-      const c = s.charCodeAt(q);
-      if (c === Ch.COLON) {
-        if (q + 1 >= n || this.ws(s.charCodeAt(q + 1))) {
-          this.stop = Stop.COLON;
-          break;
-        }
-      } else if (c === Ch.HASH) {
-        if (s.charCodeAt(q - 1) === Ch.SPACE) {
-          this.stop = Stop.COMMENT;
-          break;
-        }
-      } else if (c === Ch.LF || c === Ch.CR) {
-        this.stop = Stop.EOL;
-        break;
-      }
-      if (c !== Ch.SPACE) end = q + 1;
-      q++;
     }
+    // ...or at '#' after a space (a comment), whichever comes first.
+    const hash = this.comments.next(p);
+    if (hash + 1 < stop) {
+      stop = hash + 1;
+      this.stop = Stop.COMMENT;
+    }
+    let end = stop;
+    while (end > p && s.charCodeAt(end - 1) === Ch.SPACE) end--;
     if (end === p) throw BAIL;
     this.end = end;
-    this.at = q;
+    this.at = stop;
   }
 
   /** Scans a one-line quoted scalar opening at p: sets end (before the closing quote) and simple. */
   private scanQuoted(p: number): void {
-    const { s, n } = this;
+    const { s } = this;
     const quote = s.charCodeAt(p);
+    const close = s.indexOf(quote === Ch.DQUOTE ? '"' : "'", p + 1);
+    if (close < 0) throw BAIL;
+    const eol = this.lineEnd(p);
+    if (close >= eol) throw BAIL;
+    // The common case: no escape before the closing quote.
+    if (quote === Ch.DQUOTE ? this.backslashes.next(p) > close : s.charCodeAt(close + 1) !== Ch.SQUOTE) {
+      this.end = close;
+      this.simple = true;
+      return;
+    }
+    this.scanEscaped(p, quote);
+  }
+
+  /** scanQuoted for a scalar with escapes (`\\x` in double quotes, `''` in single quotes). */
+  private scanEscaped(p: number, quote: number): void {
+    const { s, n } = this;
     let q = p + 1;
-    let simple = true;
     for (;;) {
       if (q >= n) throw BAIL;
       const c = s.charCodeAt(q);
       if (c === quote) {
         if (quote === Ch.SQUOTE && s.charCodeAt(q + 1) === Ch.SQUOTE && q + 1 < n) {
-          simple = false;
           q += 2;
           continue;
         }
@@ -255,7 +303,6 @@ class Scanner {
       }
       if (c === Ch.LF || c === Ch.CR) throw BAIL;
       if (c === Ch.BACKSLASH && quote === Ch.DQUOTE) {
-        simple = false;
         const e = s.charCodeAt(q + 1);
         if (q + 1 < n && simpleEscape(e)) {
           q += 2;
@@ -270,7 +317,7 @@ class Scanner {
       q++;
     }
     this.end = q;
-    this.simple = simple;
+    this.simple = false;
   }
 
   /**

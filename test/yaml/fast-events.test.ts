@@ -93,6 +93,13 @@ const EDGE_CASES: readonly string[] = [
   'a: b\n...\n', 'a: b\n--- \n', 'a:\n  - b\n  c: 1\n', 'a:\n  - b\n - c\n', 'a:\n - b\n  - c\n', '- a\n -b\n', 'k: "a\\\n  b"\n', "k: 'a\n  b'\n",
 ];
 
+/** Typical Hiera shapes the fast path must take itself (so it is not a no-op on them). */
+const MUST_TAKE: readonly string[] = [
+  '', '# only comments\n', '---\n', "key: 'it''s'\n", 'k: "a\\"b \\u00e9 \\x41"\n', '- - x\n  - y\n- z\n', 'a: 1\r\nb: x[y]\r\n', 'k: v # c\nk2: v#c\n',
+  '---\nprofile::a::b: "value %{facts.os.family}"\nlist:\n  - alpha\n  - "%{lookup(\'x\')}"\nhash:\n  key_a: 1\n  nested:\n    deep: "x"\n',
+  'a:\n- x\n- y\nb:\n', '- a: 1\n  b:\n    - c\n- d\n', 'key : v\n"quoted key": 1\n\'single\': 2\n', 'über: ☃ 😀\n', 'a:\n\n  # c\n  b: 1\n', 'url: http://x:80/y\n',
+];
+
 describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument (differential)', function () {
   this.timeout(300_000);
 
@@ -101,6 +108,11 @@ describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument
     for (const text of EDGE_CASES) if (agree(text)) took++;
     // Not a no-op: the plain block-style cases take the fast path.
     assert.ok(took >= 60, `fast path took only ${took} of ${EDGE_CASES.length} edge cases`);
+  });
+
+  it('takes the typical Hiera shapes itself', () => {
+    const refused = MUST_TAKE.filter((text) => !agree(text));
+    assert.deepEqual(refused, []);
   });
 
   it('agrees near the nesting limit (maxDepth)', () => {
