@@ -37,6 +37,13 @@ const enum Ch {
   COLON = 58,
   QUESTION = 63,
   BACKSLASH = 92,
+  PLUS = 43,
+  GT = 62,
+  PIPE = 124,
+  LBRACKET = 91,
+  RBRACKET = 93,
+  LBRACE = 123,
+  RBRACE = 125,
 }
 
 /** Characters that need a closer look: controls (tab and lone CR too), C1, surrogates, BOM, U+FFFE/F. */
@@ -392,10 +399,20 @@ class Scanner {
     return p;
   }
 
-  /** A one-line scalar value at r, in a collection at column indent. Returns the next content position. */
+  /**
+   * A node that starts on its entry's line at r, in a collection at column indent: a one-line scalar,
+   * a block scalar, or an empty flow collection. Returns the next content position.
+   */
   private inlineScalar(r: number, indent: number): number {
     const { s } = this;
     const c = s.charCodeAt(r);
+    if (c === Ch.PIPE || c === Ch.GT) return this.blockScalar(r, indent);
+    if ((c === Ch.LBRACKET && s.charCodeAt(r + 1) === Ch.RBRACKET) || (c === Ch.LBRACE && s.charCodeAt(r + 1) === Ch.RBRACE)) {
+      // `[]` / `{}`: an empty flow collection (anything inside one is left to js-yaml).
+      const ev = { type: c === Ch.LBRACKET ? EVENT_ID.SEQUENCE : EVENT_ID.MAPPING, start: r, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 2 } as const;
+      this.events.push(ev, { type: EVENT_ID.POP });
+      return this.nextContent(this.restOfLine(r + 2));
+    }
     if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
       this.scanQuoted(r);
       this.scalar(r + 1, this.end, c === Ch.DQUOTE ? 3 : 2, this.simple);
@@ -408,6 +425,53 @@ class Scanner {
     const line = this.lineAfter(this.at);
     if (this.stop === Stop.EOL) this.continuation(line, indent + 1);
     return this.nextContent(line);
+  }
+
+  /**
+   * A block scalar whose `|` or `>` is at r, in a collection at column indent (js-yaml readBlockScalar
+   * with parentIndent = indent + 1). Only an optional chomping indicator: an explicit indentation
+   * digit, a document marker ending the scalar, or over-indented leading blank lines bail out.
+   */
+  private blockScalar(r: number, indent: number): number {
+    const { s, n } = this;
+    const parentIndent = indent + 1;
+    let q = r + 1;
+    let chomping: 1 | 2 | 3 = 1;
+    const h = s.charCodeAt(q);
+    if (h === Ch.PLUS || h === Ch.DASH) {
+      chomping = h === Ch.PLUS ? 3 : 2;
+      q++;
+    }
+    const h2 = s.charCodeAt(q);
+    if (h2 === Ch.PLUS || h2 === Ch.DASH || (h2 >= 48 && h2 <= 57)) throw BAIL;
+    let p = this.restOfLine(q);
+    const valueStart = p;
+    let valueEnd = p;
+    let contentIndent = -1;
+    let maxLeading = 0;
+    while (p < n) {
+      let k = p;
+      while (k < n && s.charCodeAt(k) === Ch.SPACE) k++;
+      if (k >= n) throw BAIL;
+      const first = s.charCodeAt(k);
+      const col = k - p;
+      if (first === Ch.LF || first === Ch.CR) {
+        if (contentIndent === -1 && col > maxLeading) maxLeading = col;
+      } else {
+        if (col === 0 && (this.marker(p, Ch.DASH) || this.marker(p, Ch.DOT))) throw BAIL;
+        if (contentIndent === -1) {
+          if (col < parentIndent) break;
+          if (col < maxLeading) throw BAIL;
+          contentIndent = col;
+        } else if (col < contentIndent) {
+          break;
+        }
+      }
+      p = this.lineAfter(k);
+      valueEnd = p;
+    }
+    this.events.push({ type: EVENT_ID.SCALAR, valueStart, valueEnd, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: s.charCodeAt(r) === Ch.PIPE ? 4 : 5, chomping, indent: contentIndent, fast: false });
+    return this.nextContent(p);
   }
 
   /**
@@ -440,7 +504,7 @@ class Scanner {
         p = this.nodeBelow(this.lineAfter(r), indent, depth, false);
       } else if (this.seqEntry(r)) {
         p = this.sequence(r, r - this.ls, depth + 1);
-      } else if (this.key(r) >= 0) {
+      } else if (c !== Ch.PIPE && c !== Ch.GT && c !== Ch.LBRACKET && c !== Ch.LBRACE && this.key(r) >= 0) {
         p = this.mapping(r, r - this.ls, depth + 1);
       } else {
         p = this.inlineScalar(r, indent);

@@ -90,6 +90,10 @@ const EDGE_CASES: readonly string[] = [
   '  a: 1\n  b: 2\n', '  a: 1\nb: 2\n', ' - a\n', 'a:\n  b:\n    c:\n      d:\n        e: 1\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'a: -\n',
   'a: - x\n', 'a: ? x\n', 'a: : x\n', 'a: :x\n', 'a: ?x\n', 'a: -x\n', 'a:b: c\n', 'a: b:c\n', 'a: http://x:80/y\n', 'a: 1:30\n', "a: '%{x}'\n",
   'a: "#{x}"\n', 'a: b\n#c\nd: e\n', 'a:\n#c\n  b: 1\n', 'a:\n  #c\n  b: 1\n', 'a:\n\n  b: 1\n', 'a: # c\n  b: 1\n', 'a:   \n  b: 1\n',
+  'k: |\n  a\n  b\n', 'k: |\n  a\n\n  b\n\n\nc: 1\n', 'k: >-\n  a\n   b\n  c\nd: 1\n', 'k: |+\n  a\n\n', 'k: |\n', 'k: |', 'k: |\nb: 1\n', 'k: |\n\n\nb: 1\n',
+  'k: |\n    \n  a\n', 'k: |\n  \n    a\n', 'k: |\n  a\n # c\nb: 1\n', 'k: |\n    a\n  b: 1\n', 'k: |\n  a\n---\n', 'k: |\n  a\n...\n', 'k: | # c\n  a\n', 'k: |#c\n  a\n',
+  'k: |x\n', 'k: |2\n   a\n', 'k: |-+\n  a\n', 'k: |\r\n  a\r\n  b\r\nc: d\r\n', 'k: |\n  a', '- |\n  a\n- >\n  b\n', '- a: |\n    x\n  b: 1\n', 'k: |\n  # c\n',
+  'k: []\n', 'k: {}\n', 'k: [] # c\n', 'k: []x\n', 'k: [ ]\n', 'k: []:\n', '- []\n- {}\n', '- []: x\n', '[]\n', '{}: x\n', 'k:\n  - []\n  - a: {}\n',
   'a: b\n...\n', 'a: b\n--- \n', 'a:\n  - b\n  c: 1\n', 'a:\n  - b\n - c\n', 'a:\n - b\n  - c\n', '- a\n -b\n', 'k: "a\\\n  b"\n', "k: 'a\n  b'\n",
 ];
 
@@ -98,6 +102,7 @@ const MUST_TAKE: readonly string[] = [
   '', '# only comments\n', '---\n', "key: 'it''s'\n", 'k: "a\\"b \\u00e9 \\x41"\n', '- - x\n  - y\n- z\n', 'a: 1\r\nb: x[y]\r\n', 'k: v # c\nk2: v#c\n',
   '---\nprofile::a::b: "value %{facts.os.family}"\nlist:\n  - alpha\n  - "%{lookup(\'x\')}"\nhash:\n  key_a: 1\n  nested:\n    deep: "x"\n',
   'a:\n- x\n- y\nb:\n', '- a: 1\n  b:\n    - c\n- d\n', 'key : v\n"quoted key": 1\n\'single\': 2\n', 'über: ☃ 😀\n', 'a:\n\n  # c\n  b: 1\n', 'url: http://x:80/y\n',
+  'cert: |\n  -----BEGIN CERTIFICATE-----\n  MIIB\n  -----END CERTIFICATE-----\nnext: 1\n', 'motd: >-\n  Welcome to\n  the host.\n\nk: []\nh: {}\n', '- |\n  x\n- []\n',
 ];
 
 describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument (differential)', function () {

@@ -7,7 +7,7 @@ import { yaml11Scalar } from './scalar-arbitraries.js';
  * edits on top that push the text into shapes (and errors) the fast scanner must leave to js-yaml.
  */
 
-type Tree = { kind: 'scalar'; text: string } | { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: Tree[] };
+type Tree = { kind: 'scalar'; text: string } | { kind: 'block'; header: string; lines: [number, string][] } | { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: Tree[] };
 
 const oddWord = fc.constantFrom(
   'profile::nova::debug', 'ntp::servers', 'a', 'key', 'x y', 'a:b', 'a::b', 'a#b', 'a #b', 'k:', 'lookup_options', '__proto__',
@@ -40,8 +40,23 @@ const plainValue = fc.oneof(
 const key = fc.oneof({ weight: 8, arbitrary: plainWord }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: doubleQuoted });
 const scalar = fc.oneof({ weight: 6, arbitrary: plainValue }, { weight: 3, arbitrary: doubleQuoted }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: fc.constant('') });
 
+/** A block scalar: header, then lines as (indentation change from the usual, text). */
+const block: fc.Arbitrary<Tree> = fc
+  .tuple(
+    fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '| # c', '|  ', '|2', '>-1', '|x', '|#'),
+    fc.array(fc.tuple(fc.constantFrom(0, 0, 0, 0, 1, 2, -1, -2), fc.oneof(plainValue, fc.constantFrom('', '', '# not a comment', '  more', '---', '...', 'x: y', '- z'))), { maxLength: 4 }),
+  )
+  .map(([header, lines]) => ({ kind: 'block' as const, header, lines }));
+
 const { tree, map } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
-  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar.map((text) => ({ kind: 'scalar' as const, text })), tie('map'), tie('seq')),
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 4, arbitrary: scalar.map((text) => ({ kind: 'scalar' as const, text })) },
+    { weight: 1, arbitrary: fc.constantFrom('[]', '{}', '[ ]', '[]x', '{} # c', '[a]').map((text) => ({ kind: 'scalar' as const, text })) },
+    { weight: 1, arbitrary: block },
+    { weight: 2, arbitrary: tie('map') },
+    { weight: 2, arbitrary: tie('seq') },
+  ),
   map: fc.array(fc.tuple(key, tie('tree')), { minLength: 1, maxLength: 4 }).map((entries) => ({ kind: 'map' as const, entries })),
   seq: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: 'seq' as const, items })),
 }));
@@ -72,7 +87,16 @@ function render(root: Tree, seed: number): string {
   };
   const step = (): number => pick([2, 2, 2, 4, 1, 3]);
   // `prefix` is what stands before the node on its first line ('' when the node starts a line).
+  const body = (t: { lines: [number, string][] }, indent: number): void => {
+    const step = pick([1, 2, 2, 4]);
+    for (const [delta, text] of t.lines) lines.push(text === '' ? ' '.repeat(pick([0, 0, indent + step, indent + step + 2])) : ' '.repeat(Math.max(0, indent + step + delta)) + text);
+  };
   const node = (t: Tree, indent: number, prefix: string, sameLineOk: boolean): void => {
+    if (t.kind === 'block') {
+      lines.push(prefix + (prefix ? (prefix.endsWith(' ') ? '' : ' ') : ' '.repeat(indent)) + t.header);
+      body(t, indent);
+      return;
+    }
     if (t.kind === 'scalar') {
       lines.push(prefix + (prefix ? (prefix.endsWith(' ') ? '' : ' ') : ' '.repeat(indent)) + t.text + trail());
       return;
@@ -84,6 +108,9 @@ function render(root: Tree, seed: number): string {
         const sep = chance(0.03) ? ':' : pick([': ', ': ', ': ', ':  ', ' : ']);
         if (v.kind === 'scalar') {
           lines.push(head + k + sep + v.text + trail());
+        } else if (v.kind === 'block') {
+          lines.push(head + k + ': ' + v.header);
+          body(v, indent);
         } else {
           lines.push(head + k + ':' + trail());
           extra(indent);
@@ -100,6 +127,9 @@ function render(root: Tree, seed: number): string {
       const dash = head + pick(['- ', '- ', '-  ', '-']);
       if (item.kind === 'scalar') {
         lines.push(dash + (dash.endsWith(' ') || item.text === '' ? '' : ' ') + item.text + trail());
+      } else if (item.kind === 'block') {
+        lines.push(dash + (dash.endsWith(' ') ? '' : ' ') + item.header);
+        body(item, indent);
       } else if (chance(0.6)) {
         // compact: `- k: v` / `- - x`
         const inner = dash.length + (dash.endsWith(' ') ? 0 : 1);
