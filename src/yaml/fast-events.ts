@@ -7,10 +7,12 @@ import { EVENT_ID, type Event, type ScalarEvent } from 'js-yaml';
  * or `undefined` when the text uses anything outside its subset or anything it is unsure of; the caller
  * then runs js-yaml. The subset: an optional leading `---`, comments and blank lines, block mappings whose
  * keys are one-line plain or quoted scalars, block sequences (also `- - x`, `- k: v` and sequences at the
- * key's indentation), one-line plain / single / double quoted values, empty values, LF or CRLF.
- * Everything else bails out: flow collections, anchors, aliases, tags, block scalars, multi-line scalars,
- * `?` keys, tabs, directives, document markers after the first, BOM, control characters, and every case
- * where js-yaml would raise an error. test/yaml/fast-events.test.ts checks the equality differentially.
+ * key's indentation), one-line plain / single / double quoted values, block scalars (`|`, `>`, with a
+ * chomping indicator), `[]` and `{}`, empty values, LF or CRLF.
+ * Everything else bails out: flow collections with content, anchors, aliases, tags, multi-line flow
+ * scalars, explicit block-scalar indentation, `?` keys, tabs anywhere, directives, document markers after
+ * the first, BOM, control characters, and every case where js-yaml would raise an error.
+ * test/yaml/fast-events.test.ts checks the equality differentially.
  */
 export function fastParseEvents(text: string, maxDepth: number): Event[] | undefined {
   if (!plainText(text)) return undefined;
