@@ -39,6 +39,8 @@ const enum Ch {
   COLON = 58,
   QUESTION = 63,
   BACKSLASH = 92,
+  AMP = 38,
+  STAR = 42,
   PLUS = 43,
   GT = 62,
   PIPE = 124,
@@ -135,6 +137,9 @@ class Scanner {
   private stop: Stop = Stop.EOF;
   private at = 0;
   private simple = true;
+  /** `&name` range for the next node event (-1: none); the event that takes it resets it. */
+  private anchorStart = -1;
+  private anchorEnd = -1;
   private readonly colons: Finder;
   private readonly comments: Finder;
   private readonly backslashes: Finder;
@@ -225,11 +230,46 @@ class Scanner {
   }
 
   private scalar(start: number, end: number, style: 1 | 2 | 3, fast: boolean): void {
-    const ev: ScalarEvent = { type: EVENT_ID.SCALAR, valueStart: start, valueEnd: end, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style, chomping: 1, indent: -1, fast };
+    const ev: ScalarEvent = { type: EVENT_ID.SCALAR, valueStart: start, valueEnd: end, anchorStart: this.anchorStart, anchorEnd: this.anchorEnd, tagStart: -1, tagEnd: -1, style, chomping: 1, indent: -1, fast };
+    this.anchorStart = this.anchorEnd = -1;
     this.events.push(ev);
   }
 
+  /** Name end of an `&anchor` or `*alias` whose indicator is at r (js-yaml: up to a space, break or flow indicator). */
+  private nameEnd(r: number): number {
+    const { s, n } = this;
+    let k = r + 1;
+    for (; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c === Ch.SPACE || c === Ch.LF || c === Ch.CR || c === 44 || c === Ch.LBRACKET || c === Ch.RBRACKET || c === Ch.LBRACE || c === Ch.RBRACE) break;
+    }
+    if (k === r + 1) throw BAIL;
+    return k;
+  }
+
+  /** `&name` at r: records it for the next node event and returns where the node starts (after spaces). */
+  private anchor(r: number): number {
+    const { s, n } = this;
+    let k = this.nameEnd(r);
+    this.anchorStart = r + 1;
+    this.anchorEnd = k;
+    while (k < n && s.charCodeAt(k) === Ch.SPACE) k++;
+    // Only a line end, a comment, a quoted or a plain scalar may follow; a second property, an alias,
+    // a block scalar or a flow collection after an anchor is left to js-yaml.
+    const c = s.charCodeAt(k);
+    if (k < n && indicator(c) && c !== Ch.LF && c !== Ch.CR && c !== Ch.HASH && c !== Ch.DQUOTE && c !== Ch.SQUOTE) throw BAIL;
+    return k;
+  }
+
+  /** `*name` at r, alone on its entry's line. */
+  private alias(r: number): number {
+    const k = this.nameEnd(r);
+    this.events.push({ type: EVENT_ID.ALIAS, anchorStart: r + 1, anchorEnd: k });
+    return this.nextContent(this.restOfLine(k));
+  }
+
   private empty(): void {
+    // An empty node keeps a pending anchor (`k: &a` with nothing below).
     this.scalar(-1, -1, 1, false);
   }
 
@@ -362,7 +402,8 @@ class Scanner {
   /** A block mapping whose first key is at p, column indent. Returns the next content position (-1 at the end). */
   private mapping(p: number, indent: number, depth: number): number {
     this.depthCheck(depth);
-    this.events.push({ type: EVENT_ID.MAPPING, start: p, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 1 });
+    this.events.push({ type: EVENT_ID.MAPPING, start: p, anchorStart: this.anchorStart, anchorEnd: this.anchorEnd, tagStart: -1, tagEnd: -1, style: 1 });
+    this.anchorStart = this.anchorEnd = -1;
     for (;;) {
       const q = this.key(p);
       if (q < 0) throw BAIL;
@@ -382,7 +423,12 @@ class Scanner {
     const { s, n } = this;
     let r = q;
     while (r < n && s.charCodeAt(r) === Ch.SPACE) r++;
-    const c = r < n ? s.charCodeAt(r) : -1;
+    let c = r < n ? s.charCodeAt(r) : -1;
+    if (c === Ch.STAR) return this.alias(r);
+    if (c === Ch.AMP) {
+      r = this.anchor(r);
+      c = r < n ? s.charCodeAt(r) : -1;
+    }
     if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.HASH) return this.nodeBelow(this.lineAfter(r), indent, depth, true);
     return this.inlineScalar(r, indent);
   }
@@ -497,13 +543,24 @@ class Scanner {
   private sequence(p: number, indent: number, depth: number): number {
     this.depthCheck(depth);
     const { s, n } = this;
-    this.events.push({ type: EVENT_ID.SEQUENCE, start: p, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 1 });
+    this.events.push({ type: EVENT_ID.SEQUENCE, start: p, anchorStart: this.anchorStart, anchorEnd: this.anchorEnd, tagStart: -1, tagEnd: -1, style: 1 });
+    this.anchorStart = this.anchorEnd = -1;
     for (;;) {
       let r = p + 1;
       while (r < n && s.charCodeAt(r) === Ch.SPACE) r++;
-      const c = r < n ? s.charCodeAt(r) : -1;
+      let c = r < n ? s.charCodeAt(r) : -1;
+      const anchored = c === Ch.AMP;
+      if (anchored) {
+        r = this.anchor(r);
+        c = r < n ? s.charCodeAt(r) : -1;
+      }
       if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.HASH) {
         p = this.nodeBelow(this.lineAfter(r), indent, depth, false);
+      } else if (c === Ch.STAR) {
+        p = this.alias(r);
+      } else if (anchored && (this.seqEntry(r) || this.key(r) >= 0)) {
+        // An anchor before a compact collection (js-yaml's property-mapping rules): left to js-yaml.
+        throw BAIL;
       } else if (this.seqEntry(r)) {
         p = this.sequence(r, r - this.ls, depth + 1);
       } else if (c !== Ch.PIPE && c !== Ch.GT && c !== Ch.LBRACKET && c !== Ch.LBRACE && this.key(r) >= 0) {

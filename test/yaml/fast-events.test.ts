@@ -94,6 +94,10 @@ const EDGE_CASES: readonly string[] = [
   'k: |\n    \n  a\n', 'k: |\n  \n    a\n', 'k: |\n  a\n # c\nb: 1\n', 'k: |\n    a\n  b: 1\n', 'k: |\n  a\n---\n', 'k: |\n  a\n...\n', 'k: | # c\n  a\n', 'k: |#c\n  a\n',
   'k: |x\n', 'k: |2\n   a\n', 'k: |-+\n  a\n', 'k: |\r\n  a\r\n  b\r\nc: d\r\n', 'k: |\n  a', '- |\n  a\n- >\n  b\n', '- a: |\n    x\n  b: 1\n', 'k: |\n  # c\n',
   'k: []\n', 'k: {}\n', 'k: [] # c\n', 'k: []x\n', 'k: [ ]\n', 'k: []:\n', '- []\n- {}\n', '- []: x\n', '[]\n', '{}: x\n', 'k:\n  - []\n  - a: {}\n',
+  'a: &x 1\nb: *x\n', 'a: &x\n  k: 1\nb: *x\n', 'a: &x\n- 1\nb: *x\n', 'a: &x\nb: *x\n', 'a: &x # c\n  k: 1\n', 'a: &x "q"\n', "a: &x 'q'\n", 'a: &x "q": 1\n',
+  'a: &x k: v\n', 'a: &x &y 1\n', 'a: &x *y\n', 'a: &x |\n  b\n', 'a: &x []\n', 'a: &x!t 1\n', 'a: &x[ 1\n', 'a: &\n', 'a: & 1\n', 'a: *\n', 'a: *x:\n', 'a: *x y\n',
+  'a: *x # c\n', 'a: *x]\n', 'a: *x\n  b: 1\n', '- &x 1\n- *x\n', '- &x\n- *x\n', '- &x\n  - 1\n', '- &x\n  k: 1\n', '- &x k: 1\n', '- &x - 1\n', '- *x : 1\n',
+  'base: &b\n  x: 1\nz:\n  <<: *b\n  y: 2\n', '- &x\n', 'a:\n  - &x\n  - 1\n', '&x a: 1\n', '*x: 1\n', 'a: &x 1 #c\n  # more\n', 'a: &x 1\n  b\n', '<<: *x\n',
   'a: b\n...\n', 'a: b\n--- \n', 'a:\n  - b\n  c: 1\n', 'a:\n  - b\n - c\n', 'a:\n - b\n  - c\n', '- a\n -b\n', 'k: "a\\\n  b"\n', "k: 'a\n  b'\n",
 ];
 
@@ -102,7 +106,7 @@ const MUST_TAKE: readonly string[] = [
   '', '# only comments\n', '---\n', "key: 'it''s'\n", 'k: "a\\"b \\u00e9 \\x41"\n', '- - x\n  - y\n- z\n', 'a: 1\r\nb: x[y]\r\n', 'k: v # c\nk2: v#c\n',
   '---\nprofile::a::b: "value %{facts.os.family}"\nlist:\n  - alpha\n  - "%{lookup(\'x\')}"\nhash:\n  key_a: 1\n  nested:\n    deep: "x"\n',
   'a:\n- x\n- y\nb:\n', '- a: 1\n  b:\n    - c\n- d\n', 'key : v\n"quoted key": 1\n\'single\': 2\n', 'über: ☃ 😀\n', 'a:\n\n  # c\n  b: 1\n', 'url: http://x:80/y\n',
-  'cert: |\n  -----BEGIN CERTIFICATE-----\n  MIIB\n  -----END CERTIFICATE-----\nnext: 1\n', 'motd: >-\n  Welcome to\n  the host.\n\nk: []\nh: {}\n', '- |\n  x\n- []\n',
+  'cert: |\n  -----BEGIN CERTIFICATE-----\n  MIIB\n  -----END CERTIFICATE-----\nnext: 1\n', 'motd: >-\n  Welcome to\n  the host.\n\nk: []\nh: {}\n', '- |\n  x\n- []\n', '- &x\n- *x\n', 'a:\n  - &x\n  - 1\n', 'a: &x\n- 1\n', 'defaults: &defaults\n  ensure: present\nsvc:\n  <<: *defaults\n  port: 80\nlist: &l\n  - a\nagain: *l\n',
 ];
 
 describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument (differential)', function () {

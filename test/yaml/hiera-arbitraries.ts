@@ -37,8 +37,8 @@ const plainValue = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
 );
 
-const key = fc.oneof({ weight: 8, arbitrary: plainWord }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: doubleQuoted });
-const scalar = fc.oneof({ weight: 6, arbitrary: plainValue }, { weight: 3, arbitrary: doubleQuoted }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: fc.constant('') });
+const key = fc.oneof({ weight: 8, arbitrary: plainWord }, { weight: 1, arbitrary: fc.constant('<<') }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: doubleQuoted });
+const scalar = fc.oneof({ weight: 1, arbitrary: fc.constantFrom('*a', '*b', '*a:', '*', '*a]', '&a x', '&b "y"') }, { weight: 6, arbitrary: plainValue }, { weight: 3, arbitrary: doubleQuoted }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: fc.constant('') });
 
 /** A block scalar: header, then lines as (indentation change from the usual, text). */
 const block: fc.Arbitrary<Tree> = fc
@@ -86,6 +86,8 @@ function render(root: Tree, seed: number): string {
     if (chance(0.08)) lines.push(' '.repeat(chance(0.5) ? indent : Math.floor(rnd() * 6)) + pick(COMMENTS));
   };
   const step = (): number => pick([2, 2, 2, 4, 1, 3]);
+  // Sometimes an anchor before a node (`k: &a ...`, `- &a ...`).
+  const anchor = (): string => (chance(0.08) ? pick(['&a', '&b', '&x1', '&a,b', '&', '&a&b']) + pick([' ', ' ', '  # c ']) : '');
   // `prefix` is what stands before the node on its first line ('' when the node starts a line).
   const body = (t: { lines: [number, string][] }, indent: number): void => {
     const step = pick([1, 2, 2, 4]);
@@ -107,12 +109,12 @@ function render(root: Tree, seed: number): string {
         if (i === 0 && prefix && !sameLineOk) lines.push(prefix + trail());
         const sep = chance(0.03) ? ':' : pick([': ', ': ', ': ', ':  ', ' : ']);
         if (v.kind === 'scalar') {
-          lines.push(head + k + sep + v.text + trail());
+          lines.push(head + k + sep + anchor() + v.text + trail());
         } else if (v.kind === 'block') {
           lines.push(head + k + ': ' + v.header);
           body(v, indent);
         } else {
-          lines.push(head + k + ':' + trail());
+          lines.push(head + k + ':' + (chance(0.1) ? ' ' + anchor().trimEnd() : '') + trail());
           extra(indent);
           const inner = v.kind === 'seq' && chance(0.4) ? indent : indent + step();
           node(v, inner, '', false);
@@ -126,7 +128,7 @@ function render(root: Tree, seed: number): string {
       if (i === 0 && prefix && !sameLineOk) lines.push(prefix + trail());
       const dash = head + pick(['- ', '- ', '-  ', '-']);
       if (item.kind === 'scalar') {
-        lines.push(dash + (dash.endsWith(' ') || item.text === '' ? '' : ' ') + item.text + trail());
+        lines.push(dash + (dash.endsWith(' ') || item.text === '' ? '' : ' ') + anchor() + item.text + trail());
       } else if (item.kind === 'block') {
         lines.push(dash + (dash.endsWith(' ') ? '' : ' ') + item.header);
         body(item, indent);
@@ -135,8 +137,8 @@ function render(root: Tree, seed: number): string {
         const inner = dash.length + (dash.endsWith(' ') ? 0 : 1);
         node(item, inner, dash.endsWith(' ') ? dash : dash + ' ', true);
       } else {
-        lines.push(dash.trimEnd() + trail());
-        node(item, indent + step(), '', false);
+        lines.push(dash.trimEnd() + (chance(0.1) ? ' ' + anchor().trimEnd() : '') + trail());
+        node(item, indent + pick([step(), step(), 0]), '', false);
       }
       extra(indent);
     });
