@@ -8,8 +8,9 @@ import { EVENT_ID, type Event, type ScalarEvent } from 'js-yaml';
  * then runs js-yaml. The subset: an optional leading `---`, comments and blank lines, block mappings whose
  * keys are one-line plain or quoted scalars, block sequences (also `- - x`, `- k: v` and sequences at the
  * key's indentation), one-line plain / single / double quoted values, block scalars (`|`, `>`, with a
- * chomping indicator), `[]` and `{}`, empty values, LF or CRLF.
- * Everything else bails out: flow collections with content, anchors, aliases, tags, multi-line flow
+ * chomping indicator), `[]` and `{}`, empty values, `&anchor` before a value or a nested collection,
+ * `*alias` values, LF or CRLF.
+ * Everything else bails out: flow collections with content, anchored keys, tags, multi-line flow
  * scalars, explicit block-scalar indentation, `?` keys, tabs anywhere, directives, document markers after
  * the first, BOM, control characters, and every case where js-yaml would raise an error.
  * test/yaml/fast-events.test.ts checks the equality differentially.
