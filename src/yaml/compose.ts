@@ -33,6 +33,8 @@ interface AnchorEntry {
 }
 
 const STYLES: readonly ScalarStyle[] = ['plain', 'plain', 'single', 'double', 'literal', 'folded'];
+/** Every scalar has the same expansion weight and height; one shared (never mutated) record. */
+const SCALAR_META: Meta = Object.freeze({ weight: 1, height: 0 });
 
 export interface ComposeLimits {
   maxAliasExpansion: number;
@@ -90,10 +92,15 @@ export class Composer {
     try {
       return f();
     } catch (err) {
-      if (err instanceof DisallowedClass) throw new LoadFailure(describeDisallowed(err.className), start, end);
-      if (err instanceof ScalarConversionError) throw new LoadFailure(`Psych cannot convert this value: ${err.message}`, start, end);
-      throw err;
+      throw this.failure(err, start, end);
     }
+  }
+
+  /** The LoadFailure for a scalar-conversion error (anything else is rethrown as is). */
+  private failure(err: unknown, start: number, end: number): unknown {
+    if (err instanceof DisallowedClass) return new LoadFailure(describeDisallowed(err.className), start, end);
+    if (err instanceof ScalarConversionError) return new LoadFailure(`Psych cannot convert this value: ${err.message}`, start, end);
+    return err;
   }
 
   private scalar(ev: ScalarEvent): Built {
@@ -114,12 +121,19 @@ export class Composer {
       // libyaml (YAML 1.1) reads any ':' inside [ ] or { } as a value indicator, so such a scalar cannot start with it.
       throw new LoadFailure('YAML syntax error: did not find expected node content (inside [ ] or { }, Psych cannot read a value starting with \':\'; quote it)', span.start, span.start + 1);
     }
-    const value = this.convert(span.start, span.end, () => scalarValue(text, tag, style === 'plain', this.symbols));
+    let value: HValue;
+    try {
+      value = scalarValue(text, tag, style === 'plain', this.symbols);
+    } catch (err) {
+      throw this.failure(err, span.start, span.end);
+    }
     if (value instanceof RubySymbol && !this.limits.permitSymbols) throw new LoadFailure(describeDisallowed('Symbol'), span.start, span.end);
     this.lastEnd = span.end;
-    const node: YNode = { kind: 'scalar', span, value, style, source: this.text.slice(span.start, span.end) };
+    // A one-line plain scalar's text is its source already.
+    const source = style === 'plain' && ev.fast && !empty ? text : this.text.slice(span.start, span.end);
+    const node: YNode = { kind: 'scalar', span, value, style, source };
     if (tag !== undefined) node.tag = tag;
-    const built = { node, meta: { weight: 1, height: 0 } };
+    const built = { node, meta: SCALAR_META };
     if (ev.anchorStart >= 0) this.anchors.set(this.anchorName(ev.anchorStart, ev.anchorEnd), { built });
     return built;
   }
@@ -165,7 +179,7 @@ export class Composer {
 
   private sequence(ev: SequenceEvent, depth: number): Built {
     const tag = this.tagOf(ev);
-    const kind = this.convert(ev.start, ev.start + 1, () => sequenceKind(tag));
+    const kind = tag === undefined ? 'array' : this.convert(ev.start, ev.start + 1, () => sequenceKind(tag));
     const entry = this.beginCollection(ev);
     const items = this.children(depth, ev.style === 2);
     const span = { start: ev.start, end: this.collectionEnd(ev, items) };
@@ -190,7 +204,7 @@ export class Composer {
 
   private mapping(ev: MappingEvent, depth: number): Built {
     const tag = this.tagOf(ev);
-    const kind = this.convert(ev.start, ev.start + 1, () => mappingKind(tag));
+    const kind = tag === undefined ? 'hash' : this.convert(ev.start, ev.start + 1, () => mappingKind(tag));
     const entry = this.beginCollection(ev);
     const kids = this.children(depth, ev.style === 2);
     const pairs = [];

@@ -31,6 +31,73 @@ const MARKER_START = /^---(?:[ \t]|$)/;
 const MARKER_END = /^\.\.\.(?:[ \t]|$)/;
 
 export function firstDocument(text: string): FirstDocument {
+  return (simpleText(text) && commonFirstDocument(text)) || fullFirstDocument(text);
+}
+
+/**
+ * Text where a comment line is always blank to the regexes below: no BOM, no lone CR (a line end for
+ * LineCounter but not for the line split), no U+2028/U+2029 (which `.` does not match).
+ */
+function simpleText(text: string): boolean {
+  if (text.charCodeAt(0) === 0xfeff || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) return false;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  return true;
+}
+
+/**
+ * fullFirstDocument for the common case, without building line objects: blank and comment lines, content
+ * lines and `---` lines only, the first content line not indented. Anything else returns undefined (the
+ * caller then runs fullFirstDocument, whose answer this one reproduces exactly on the cases it takes).
+ */
+function commonFirstDocument(text: string): FirstDocument | undefined {
+  let started = false;
+  let content = false;
+  let firstIndent = -1;
+  const n = text.length;
+  for (let ls = 0; ls < n; ) {
+    const nl = text.indexOf('\n', ls);
+    const next = nl < 0 ? n : nl + 1;
+    const le = nl < 0 ? n : nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const c = text.charCodeAt(ls);
+    if (c === 45 && isMarker(text, ls, le, 45)) {
+      if (!content && !started) {
+        started = true;
+        if (!blankFrom(text, ls + 3, le)) content = true;
+        ls = next;
+        continue;
+      }
+      return firstIndent > 0 ? undefined : { end: ls, cut: { reason: 'multi-document', at: ls } };
+    }
+    if (c === 37 || (c === 46 && isMarker(text, ls, le, 46))) return undefined;
+    if (!blankFrom(text, ls, le)) {
+      if (!content) firstIndent = c === 32 || c === 9 ? 1 : 0;
+      content = true;
+    }
+    ls = next;
+  }
+  return firstIndent > 0 ? undefined : { end: n };
+}
+
+/** `---` or `...` starting the line [ls, le), followed by a space, a tab or the line end. */
+function isMarker(text: string, ls: number, le: number, c: number): boolean {
+  if (le - ls < 3 || text.charCodeAt(ls + 1) !== c || text.charCodeAt(ls + 2) !== c || text.charCodeAt(ls) !== c) return false;
+  const d = text.charCodeAt(ls + 3);
+  return le === ls + 3 || d === 32 || d === 9;
+}
+
+/** BLANK on [i, le): spaces and tabs, then nothing or a comment. */
+function blankFrom(text: string, i: number, le: number): boolean {
+  while (i < le) {
+    const c = text.charCodeAt(i);
+    if (c === 35) return true;
+    if (c !== 32 && c !== 9) return false;
+    i++;
+  }
+  return true;
+}
+
+/** The reference line-by-line reading (exported for the differential test). */
+export function fullFirstDocument(text: string): FirstDocument {
   const all = lines(text);
   let started = false;
   let content = false;

@@ -5,6 +5,7 @@ import { HieradriftError, LineCounter, type Diagnostic, type Severity } from '..
 import { RubySymbol, isHash, type HValue } from '../value/types.js';
 import { Composer } from './compose.js';
 import { firstDocument } from './document.js';
+import { fastParseEvents } from './fast-events.js';
 import { loadJson } from './json.js';
 import { REFUSED } from './messages.js';
 import { LoadFailure, type YNode, type YamlLoadOptions, type YamlLoadResult } from './types.js';
@@ -132,8 +133,12 @@ export function loadYaml(text: string, file: string, options: YamlLoadOptions = 
  * collection or scalar (e.g. `{a: 1}` followed by more lines) is never parsed, where js-yaml raises an error.
  */
 function parseFirstDocument(work: string, end: number, file: string, maxDepth: number, sink: DiagnosticSink): { events: Event[]; cut: boolean } {
+  const input = end < work.length ? work.slice(0, end) : work;
+  // The common block-style subset takes a hand-written scanner that yields the very same events.
+  const fast = fastParseEvents(input, maxDepth);
+  if (fast) return { events: fast, cut: false };
   try {
-    return { events: parseEvents(work.slice(0, end), { filename: file, maxDepth }), cut: false };
+    return { events: parseEvents(input, { filename: file, maxDepth }), cut: false };
   } catch (err) {
     const at = err instanceof YAMLException ? err.mark?.position : undefined;
     if (at === undefined || !/end of the stream or a document separator is expected/.test((err as YAMLException).reason)) throw err;
