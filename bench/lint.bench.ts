@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintProject } from '../src/lint/project.js';
-import { lintProjectParallel } from '../src/lint/parallel.js';
 import type { Bench, BenchFigure } from './run.js';
 
 const NODES = 1000;
@@ -47,16 +46,6 @@ export function generate(root: string): { bytes: number; files: number; changed:
   return { bytes, files, changed: 'data/roles/role7.yaml' };
 }
 
-async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = process.hrtime.bigint();
-    await fn();
-    t.push(Number(process.hrtime.bigint() - s) / 1e9);
-  }
-  return t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
-}
-
 function time(fn: () => void, runs: number): number {
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -75,7 +64,6 @@ const bench: Bench = async () => {
     const full = time(() => {
       findings = lintProject({ paths: [root], cwd: root }).run.results.reduce((n, r) => n + r.diagnostics.length, 0);
     }, 5);
-    const split = await timeAsync(() => lintProjectParallel({ paths: [root], cwd: root }), 5);
     const one = time(() => void lintProject({ paths: [join(root, g.changed)], cwd: root }), 5);
     const bin = fileURLToPath(new URL('../../bin/hieradrift.js', import.meta.url));
     const cli = time(() => void spawnSync(process.execPath, [bin, 'lint', g.changed], { cwd: root, stdio: 'ignore' }), 5);
@@ -83,8 +71,7 @@ const bench: Bench = async () => {
     const cliFull = time(() => void spawnSync(process.execPath, [bin, 'check', '.'], { cwd: root, stdio: 'ignore' }), 3);
     const figures: BenchFigure[] = [
       { name: `tree: ${g.files} data files, ${(g.bytes / 1e6).toFixed(2)} MB, ${NODES} nodes, ${findings} findings`, value: g.files, unit: 'files' },
-      { name: 'full lint in process, one thread (all files, all rules)', value: full, unit: 's' },
-      { name: 'full lint in process, two threads (lintProjectParallel, as the CLI runs it)', value: split, unit: 's', target: '< 0.3 s' },
+      { name: 'full lint in process (all files, all rules)', value: full, unit: 's', target: '< 0.3 s' },
       { name: 'pre-commit path in process (one changed file, whole repo as context)', value: one, unit: 's', target: '< 0.3 s' },
       { name: 'pre-commit path, `hieradrift lint FILE` wall incl. node start', value: cli, unit: 's', target: '< 0.3 s' },
       { name: 'full lint, `hieradrift lint .` wall incl. node start', value: cliLint, unit: 's', target: '< 0.3 s' },

@@ -29,26 +29,6 @@ export interface LintRun {
 
 /** Lints the targets with the whole repo as context; returns results, never prints. */
 export function lintRepo(repo: LoadedRepo, opts: LintOptions): LintRun {
-  const session = createLintSession(repo, opts);
-  session.visit();
-  session.end();
-  return session.results();
-}
-
-/**
- * One lint in its three phases, so a run split across threads can exchange file values between
- * the per-file pass and the repo-wide `end` hooks (which read other files' values).
- */
-export interface LintSession {
-  /** Loads each target and runs the per-file hooks of every rule. */
-  visit(): void;
-  /** Runs the repo-wide hooks; they report only on this session's targets. */
-  end(): void;
-  /** Applies suppressions and the baseline, per target. */
-  results(): LintRun;
-}
-
-export function createLintSession(repo: LoadedRepo, opts: LintOptions): LintSession {
   const { config } = opts;
   const hieraFiles = new Set(repo.hiera.map((h) => h.file.file));
   const targets = (opts.targets ?? [...repo.hiera.map((h) => h.file.file), ...repo.dataFilePaths]).filter((f) => !config.isIgnored(f));
@@ -73,28 +53,21 @@ export function createLintSession(repo: LoadedRepo, opts: LintOptions): LintSess
     );
   }
   const hooks = collectHooks(visitors);
-  return {
-    visit() {
-      for (const rel of targets) {
-        const file = repo.getFile(rel);
-        if (!file) continue;
-        if (hieraFiles.has(rel)) {
-          for (const v of hooks.hieraConfig) v.hieraConfig!(file);
-          continue;
-        }
-        for (const v of hooks.file) v.file!(file);
-        if (file.load.root && (hooks.map.length || hooks.pair.length || hooks.scalar.length)) walk(file.load.root, [], file, hooks, 0);
-      }
-    },
-    end() {
-      for (const v of hooks.end) v.end!();
-    },
-    results() {
-      const results: LintResult[] = [];
-      for (const rel of targets) results.push(finish(rel, found.get(rel)!, repo.getFile(rel), opts));
-      return { results: results.filter((r) => r.diagnostics.length > 0 || r.suppressedCount > 0), files: targets };
-    },
-  };
+  for (const rel of targets) {
+    const file = repo.getFile(rel);
+    if (!file) continue;
+    if (hieraFiles.has(rel)) {
+      for (const v of hooks.hieraConfig) v.hieraConfig!(file);
+      continue;
+    }
+    for (const v of hooks.file) v.file!(file);
+    if (file.load.root && (hooks.map.length || hooks.pair.length || hooks.scalar.length)) walk(file.load.root, [], file, hooks, 0);
+  }
+  for (const v of hooks.end) v.end!();
+
+  const results: LintResult[] = [];
+  for (const rel of targets) results.push(finish(rel, found.get(rel)!, repo.getFile(rel), opts));
+  return { results: results.filter((r) => r.diagnostics.length > 0 || r.suppressedCount > 0), files: targets };
 }
 
 interface Hooks {

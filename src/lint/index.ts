@@ -7,4 +7,3 @@ export { loadRepo, type RepoOptions } from './repo/load-repo.js';
 export type { RepoModel, HieraModel, HieraLevel, NodeFacts } from './repo/model.js';
 export { docsUrl, ruleSlug } from './positions.js';
 export { lintProject, prepareProject, findRepoRoot, type ProjectOptions, type ProjectLint, type PreparedProject } from './project.js';
-export { lintProjectParallel, type ParallelOptions } from './parallel.js';

@@ -18,10 +18,10 @@ export const registerCheck: RegisterCommand = (program, io, setExit) => {
       .command('check')
       .description('the CI gate: lint all Hiera data and hiera.yaml, and validate the OpenStack config files of a control repo')
       .argument('[dir]', 'control repo (directory holding hiera.yaml)', '.'),
-  ).action(async (dir: string, o: GateOptions) => {
+  ).action((dir: string, o: GateOptions) => {
     const root = resolve(io.cwd, dir);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new HieradriftError('usage', `${dir} is not a directory`);
-    const p = await runGate([dir], o, io);
+    const p = runGate([dir], o, io);
     const baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline)) : undefined;
     const confs = findOpenstackFiles(p.root, (f) => p.config.isIgnored(f));
     const iniResults: LintResult[] = [];

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { createBaseline, readBaseline, writeBaseline } from '../../lint/baseline.js';
-import { lintProjectParallel } from '../../lint/parallel.js';
-import type { ProjectLint } from '../../lint/project.js';
+import { lintProject, type ProjectLint } from '../../lint/project.js';
 import { docsUrl } from '../../lint/positions.js';
 import { ruleMap } from '../../lint/rules/index.js';
 import type { LintResult } from '../../lint/types.js';
@@ -47,9 +46,9 @@ export function toolVersion(): string {
 }
 
 /** Runs the lint part of the gate with baseline handling. */
-export function runGate(paths: string[], o: GateOptions, io: CliIo): Promise<ProjectLint> {
+export function runGate(paths: string[], o: GateOptions, io: CliIo): ProjectLint {
   const baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline)) : undefined;
-  return lintProjectParallel({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
+  return lintProject({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
 }
 
 /** Formats results, writes them, and decides the exit code (0 clean, 1 errors or too many warnings). */
@@ -92,8 +91,8 @@ export const registerLint: RegisterCommand = (program, io, setExit) => {
       .command('lint')
       .description('lint Hiera data and hiera.yaml with the whole repo (hierarchy, facts) as context')
       .argument('[paths...]', 'files or directories (default: the current directory)'),
-  ).action(async (paths: string[], o: GateOptions) => {
-    const p = await runGate(paths, o, io);
+  ).action((paths: string[], o: GateOptions) => {
+    const p = runGate(paths, o, io);
     setExit(emit(p.run.results, p.run.files, p.root, o, io));
   });
 };

@@ -23,13 +23,7 @@ export interface RepoOptions {
   isIgnored?: (rel: string) => boolean;
 }
 
-export interface LoadedRepo extends RepoModel {
-  /**
-   * Records the value another thread loaded for a file, so rules reading it across files need not parse
-   * it again. Only the value is known: the stub has no text or tree (that thread reports on the file).
-   */
-  adopt(rel: string, value: HValue | undefined): void;
-}
+export type LoadedRepo = RepoModel;
 
 /** Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. */
 export function readDataFile(root: string, rel: string, eyaml = false): DataFile | undefined {
@@ -182,12 +176,6 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     getFile(rel: string): DataFile | undefined {
       if (!cache.has(rel)) cache.set(rel, readDataFile(root, rel, eyamlPaths.has(rel)));
       return cache.get(rel);
-    },
-    adopt(rel: string, value: HValue | undefined): void {
-      if (cache.has(rel)) return;
-      const lineCounter = new LineCounter('');
-      const load = { file: rel, text: '', lineCounter, value, root: null, diagnostics: [] };
-      cache.set(rel, { file: rel, abs: join(root, rel), text: '', lineCounter, load, eyaml: eyamlPaths.has(rel) || rel.endsWith('.eyaml') });
     },
     hiera,
     hieraIssues,
