@@ -21,15 +21,38 @@ const NOT_SECRET = /(?:^|[_-])pub(?:lic)?[_-]?key$/i;
 
 /** The last segment of a Hiera key (`mysql::server::root_password`) or resource title (`keystone_authtoken/password`). */
 function lastSegment(key: string): string {
-  const last = key.split(/::|\//).pop() ?? key;
-  return last.replace(/([a-z0-9])([A-Z])/g, '$1_$2'); // camelCase words: adminPassword, apiKey
+  // What `key.split(/::|\//).pop()` gives, without the regex and the array: lint asks for every key.
+  let start = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 47) start = i + 1;
+    else if (c === 58 && key.charCodeAt(i + 1) === 58) start = ++i + 1;
+  }
+  const last = key.slice(start);
+  return /[A-Z]/.test(last) ? last.replace(/([a-z0-9])([A-Z])/g, '$1_$2') : last; // camelCase words: adminPassword, apiKey
 }
+
+/** Every secret word above ends in one of these letters: a cheap first test for the many names that do not. */
+const SECRET_LAST_LETTERS = new Set(['d', 'e', 't', 's', 'n', 'y', 'k', 'l']);
 
 /** Whether a data key names a secret: `mysql::server::root_password`, `api_token`, `adminPassword`; not `public_key`. */
 export function isSecretKey(key: string): boolean {
-  const last = lastSegment(key);
-  return (BARE_TAIL.test(last) || WORD_TAIL.test(last)) && !NOT_SECRET.test(last);
+  let answer = secretKeyCache.get(key);
+  if (answer === undefined) {
+    const last = lastSegment(key);
+    answer =
+      SECRET_LAST_LETTERS.has(last.charAt(last.length - 1).toLowerCase()) &&
+      (BARE_TAIL.test(last) || WORD_TAIL.test(last)) &&
+      !NOT_SECRET.test(last);
+    // Lint asks for every key path of every file; the same key names recur. Bounded.
+    if (secretKeyCache.size >= SECRET_KEY_CACHE_MAX) secretKeyCache.clear();
+    secretKeyCache.set(key, answer);
+  }
+  return answer;
 }
+
+const SECRET_KEY_CACHE_MAX = 10_000;
+const secretKeyCache = new Map<string, boolean>();
 
 /** oslo_utils strutils._SANITIZE_KEYS substrings, `*_key`, and options that carry URLs with credentials. */
 const OSLO_EXTRA = /password|secret|token|passphrase|sslkey|hmac_keys|(?:^|_)[a-z]*_key$|connection$|transport_url$|backend_argument$|backend_url$|connection_string$/i;
@@ -45,9 +68,14 @@ export function isSecretOptionName(name: string): boolean {
  * has no name of its own, so a list under a secret key is not reported item by item.
  */
 export function secretKeyOfPath(path: readonly (string | number)[]): string | undefined {
-  if (typeof path[path.length - 1] === 'number') return undefined;
-  const strings = path.filter((s): s is string => typeof s === 'string');
-  let last = strings[strings.length - 1];
-  if (last === 'value' && strings.length > 1) last = strings[strings.length - 2];
-  return last !== undefined && isSecretKey(last) ? last : undefined;
+  let i = path.length - 1;
+  const key = path[i];
+  if (typeof key !== 'string') return undefined;
+  let last = key;
+  if (last === 'value') {
+    // The key above a resource hash's `value`, skipping list indexes.
+    while (--i >= 0 && typeof path[i] !== 'string');
+    if (i >= 0) last = path[i] as string;
+  }
+  return isSecretKey(last) ? last : undefined;
 }

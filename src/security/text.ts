@@ -75,7 +75,8 @@ function tailPassword(text: string, authority: number, end: number): Span | unde
 
 function urlAuthorities(text: string): { authority: number; end: number }[] {
   const out: { authority: number; end: number }[] = [];
-  if (!text.includes('://')) return out;
+  // A password in a URL needs both: most strings have neither, and this runs for every scalar of a lint.
+  if (!text.includes('@') || !text.includes('://')) return out;
   for (const m of text.matchAll(SCHEME)) {
     const authority = m.index + m[0].length;
     let end = authority;

@@ -48,6 +48,18 @@ describe('security: key names', () => {
     it(`${key} is ${secret ? '' : 'not '}secret`, () => assert.equal(isSecretKey(key), secret));
   }
 
+  it('the fast key-name path answers as the plain regular expressions do, for any key', () => {
+    // The rule as first written: split on '::' or '/', camelCase to snake, three tests.
+    const reference = (key: string): boolean => {
+      const last = (key.split(/::|\//).pop() ?? key).replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+      return (/(?:pa?s+w(?:o?r)?d|passphrase|secret)$/i.test(last) || /(?:^|[_-])(?:pass|pwd|token|key|psk|credentials?|apikey|privatekey|secretkey|accesskey|authkey)$/i.test(last)) &&
+        !/(?:^|[_-])pub(?:lic)?[_-]?key$/i.test(last);
+    };
+    const words = fc.constantFrom('pass', 'password', 'Password', 'PASSWD', 'pwd', 'token', 'key', 'Key', 'public_key', 'secret', 'psk', 'credential',
+      'credentials', 'apiKey', 'passphrase', 'setting', 'x', '_', '-', ':', '::', ':::', '/', 'a1', 'value');
+    fc.assert(fc.property(fc.array(words, { maxLength: 6 }).map((ws) => ws.join('')), (key) => isSecretKey(key) === reference(key)), { numRuns: 3000 });
+  });
+
   it('oslo option names: the data rule plus what oslo leaves unflagged (reference §5.2)', () => {
     for (const name of ['password', 'memcache_secret_key', 'transport_url', 'connection', 'slave_connection', 'sql_connection',
       'root_token_id', 'approle_secret_id', 'hmac_keys', 'backend_argument', 'backend_url', 'connection_string', 'fixed_key',

@@ -41,8 +41,8 @@ export default defineRule<Problem>({
           ctx.report({ source: file, node: pair.key, messageId, path, data: { key, ...data } });
         if (key.trim() !== key) report('whitespace', { fixed: key.trim() });
         else if (key.startsWith('::')) report('leadingColons', { fixed: key.replace(/^:+/, '') });
-        else if (/:{3,}/.test(key)) report('emptySegment', { fixed: key.replace(/:{3,}/g, '::') });
-        else if (/(?<!:):(?!:)/.test(key)) report('singleColon', { fixed: key.replace(/(?<!:):(?!:)/g, '::') });
+        else if (key.includes(':::')) report('emptySegment', { fixed: key.replace(/:{3,}/g, '::') });
+        else if (hasSingleColon(key)) report('singleColon', { fixed: key.replace(/(?<!:):(?!:)/g, '::') });
         else if (key.includes('::')) {
           const param = key.slice(key.lastIndexOf('::') + 2);
           if (!/^[a-z_][a-z0-9_]*$/.test(param) && !key.includes('.')) report('badParamName', { param });
@@ -51,3 +51,11 @@ export default defineRule<Problem>({
     };
   },
 });
+
+/** A ':' with no ':' on either side (a plain loop: this runs for every top-level key). */
+function hasSingleColon(key: string): boolean {
+  for (let i = key.indexOf(':'); i >= 0; i = key.indexOf(':', i + 1)) {
+    if (key.charCodeAt(i - 1) !== 58 && key.charCodeAt(i + 1) !== 58) return true;
+  }
+  return false;
+}
