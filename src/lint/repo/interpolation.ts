@@ -11,7 +11,6 @@ export interface InterpolationToken {
   badMethodCall?: string;
 }
 
-const TOKEN = /%\{([^}]*)\}/g;
 const METHOD = /^(\w+)\((?:"([^"]+)"|'([^']+)')\)$/;
 const METHOD_LIKE = /^(\w+)\s*\(.*\)$/s;
 
@@ -33,17 +32,39 @@ export function tokenize(s: string): readonly InterpolationToken[] {
   return out;
 }
 
+/** Puppet's `/%\{([^}]*)\}/` applied repeatedly, as index searches: this runs for every scalar of a lint. */
 function scan(s: string): InterpolationToken[] {
   const out: InterpolationToken[] = [];
-  for (const m of s.matchAll(TOKEN)) {
-    const expr = m[1]!.trim();
-    const tok: InterpolationToken = { start: m.index, end: m.index + m[0].length, expr };
-    const mm = METHOD.exec(expr);
-    if (mm) tok.method = { name: mm[1]!, arg: mm[2] ?? mm[3]! };
-    else if (METHOD_LIKE.test(expr)) tok.badMethodCall = expr.slice(0, expr.indexOf('(')).trim();
+  for (let start = s.indexOf('%{'); start >= 0; start = s.indexOf('%{', start)) {
+    const close = s.indexOf('}', start + 2);
+    // No '}' after this '%{' means none after any later one either.
+    if (close < 0) break;
+    const a = analyse(s.slice(start + 2, close));
+    const tok: InterpolationToken = { start, end: close + 1, expr: a.expr };
+    if (a.method) tok.method = a.method;
+    if (a.badMethodCall !== undefined) tok.badMethodCall = a.badMethodCall;
     out.push(tok);
+    start = close + 1;
   }
   return out;
+}
+
+type Analysis = Pick<InterpolationToken, 'expr' | 'method' | 'badMethodCall'>;
+const ANALYSIS_CACHE_MAX = 4096;
+const analyses = new Map<string, Analysis>();
+
+/** The same few expressions recur across a repo: read each once (bounded; answers are shared, read-only). */
+function analyse(inner: string): Analysis {
+  let a = analyses.get(inner);
+  if (a) return a;
+  const expr = inner.trim();
+  a = { expr };
+  const mm = METHOD.exec(expr);
+  if (mm) a.method = { name: mm[1]!, arg: mm[2] ?? mm[3]! };
+  else if (METHOD_LIKE.test(expr)) a.badMethodCall = expr.slice(0, expr.indexOf('(')).trim();
+  if (analyses.size >= ANALYSIS_CACHE_MAX) analyses.clear();
+  analyses.set(inner, a);
+  return a;
 }
 
 export function isEmptyEscape(expr: string): boolean {

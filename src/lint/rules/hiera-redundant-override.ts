@@ -50,21 +50,22 @@ export default defineRule({
     };
 
     function tally(h: HieraModel, out: Map<string, Map<string, Tally>>): void {
+      // Whether a file's key is redundant depends only on the files below it in a node's chain: each
+      // (file, files below) pair is weighed once, however many nodes share it.
       const seen = new Set<string>();
       for (const node of repo.nodes) {
         const located = [...new Set(repo.filesForNode(h, node).map((r) => r.file))];
         // Cheap test first: a node whose locations hold no target needs none of its files read.
         if (!located.some((f) => ctx.isTarget(f))) continue;
         const chain = located.filter((f) => repo.getFile(f)?.load.value instanceof Map);
-        if (!chain.some((f) => ctx.isTarget(f))) continue;
-        // Nodes with the same chain of files give the same answer.
-        const sig = chain.join('\0');
-        const weight = seen.has(sig) ? 0 : 1;
-        seen.add(sig);
-        if (!weight) continue;
-        const values = chain.map((f) => repo.getFile(f)!.load.value as Map<HValue, HValue>);
-        chain.forEach((f, i) => {
-          if (!ctx.isTarget(f)) return;
+        let values: Map<HValue, HValue>[] | undefined;
+        for (let i = 0; i < chain.length; i++) {
+          const f = chain[i]!;
+          if (!ctx.isTarget(f)) continue;
+          const sig = chain.slice(i).join('\0');
+          if (seen.has(sig)) continue;
+          seen.add(sig);
+          values ??= chain.map((c) => repo.getFile(c)!.load.value as Map<HValue, HValue>);
           let keys = out.get(f);
           if (!keys) out.set(f, (keys = new Map()));
           for (const [k, v] of values[i]!) {
@@ -84,7 +85,7 @@ export default defineRule({
               t.lower ||= chain[j]!;
             }
           }
-        });
+        }
       }
     }
   },
