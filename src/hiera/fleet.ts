@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../source/index.js';
 import { Binary, RubySymbol, Secret, type HValue } from '../value/index.js';
-import { contextFor, createLookupBase, moduleLayer, type LayerOptions, type LookupBase, type LookupContext } from './context.js';
+import { contextFor, createLookupBase, moduleLayer, type Layer, type LayerOptions, type LookupBase, type LookupContext } from './context.js';
 import { loadFactsSync, type Facts } from './facts.js';
 import { levelLocations } from './locations.js';
 import type { DataFile } from './data-file.js';
 import { positioned } from './diagnostics.js';
 import { LookupError } from './errors.js';
 import { dataFile, lookupTop, type Invocation } from './lookup.js';
-import { NOT_FOUND } from './merge.js';
+import { NOT_FOUND, type Found } from './merge.js';
 import { listDir } from './paths.js';
 
 /** Every key of every node: values found, and errors per node and key. */
@@ -21,18 +21,26 @@ export interface FleetResult {
 /**
  * Resolves `keys` for each node in order, sharing parsed files across nodes. Without `keys`, each node
  * gets the keys of the data files its own hierarchy reaches (no other key can be found for it).
+ *
+ * Nodes whose hierarchies reach the same data files get the same answer for every key whose lookup
+ * interpolated nothing (lookup_options included): such answers are computed once per set of files and shared
+ * (they are read-only, as values read straight from a data file already are). Errors are never shared.
  */
 export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly string[]): FleetResult & { keys: string[] } {
   const values = new Map<string, Map<string, HValue>>();
   const errors = new Map<string, Map<string, Diagnostic>>();
   const seen = new Set<string>(keys);
+  const configError = base.diagnostics.find((d) => d.severity === 'error');
+  const shared = new Map<string, Map<string, Found>>();
   for (const facts of fleet) {
     const ctx = contextFor(base, facts);
     const row = new Map<string, HValue>();
     const errs = new Map<string, Diagnostic>();
-    const own = keys ?? nodeKeys(base, ctx);
+    const chain = nodeChain(base, ctx);
+    const own = keys ?? chainKeys(base, chain);
     if (!keys) for (const k of own) seen.add(k);
-    const configError = base.diagnostics.find((d) => d.severity === 'error');
+    let answers = shared.get(chain.signature);
+    if (!answers) shared.set(chain.signature, (answers = new Map()));
     // One invocation per node: the name stack is empty between keys, warnings are per node.
     const inv: Invocation = { ctx, stack: [], warnings: new Set() };
     for (const key of own) {
@@ -40,13 +48,19 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
         errs.set(key, configError);
         continue;
       }
-      try {
-        const v = lookupTop(inv, key);
-        if (v !== NOT_FOUND) row.set(key, v);
-      } catch (err) {
-        if (!(err instanceof LookupError)) throw err;
-        errs.set(key, positioned(err));
+      let v = answers.get(key);
+      if (v === undefined) {
+        inv.scoped = false;
+        try {
+          v = lookupTop(inv, key);
+        } catch (err) {
+          if (!(err instanceof LookupError)) throw err;
+          errs.set(key, positioned(err));
+          continue;
+        }
+        if (!inv.scoped) answers.set(key, v);
       }
+      if (v !== NOT_FOUND) row.set(key, v);
     }
     values.set(facts.node, row);
     if (errs.size) errors.set(facts.node, errs);
@@ -63,8 +77,17 @@ export function allKeys(base: LookupBase, fleet: Facts[]): string[] {
 
 /** Top-level keys of the data files one node's hierarchies reach (lookup_options excluded), sorted. */
 export function nodeKeys(base: LookupBase, ctx: LookupContext): string[] {
-  const keys = new Set<string>();
-  const layers = [base.global, base.environment];
+  return chainKeys(base, nodeChain(base, ctx));
+}
+
+/** The data locations a node's hierarchies reach, in lookup order: the files, and a signature naming every location. */
+interface NodeChain {
+  signature: string;
+  files: DataFile[];
+}
+
+function nodeChain(base: LookupBase, ctx: LookupContext): NodeChain {
+  const layers: (Layer | undefined)[] = [base.global, base.environment];
   for (const mp of base.modulepath) {
     for (const mod of listDir(mp)) {
       const m = moduleLayer(base, mod);
@@ -73,11 +96,20 @@ export function nodeKeys(base: LookupBase, ctx: LookupContext): string[] {
   }
   const inv: Invocation = { ctx, stack: [], warnings: new Set() };
   const files: DataFile[] = [];
-  for (const layer of layers) {
+  let signature = '';
+  for (let li = 0; li < layers.length; li++) {
+    const layer = layers[li];
     if (!layer) continue;
-    for (const lv of [...layer.config.hierarchy, ...(layer.config.defaultHierarchy ?? [])]) {
-      for (const loc of levelLocations(ctx, layer, lv) ?? []) {
-        if (loc.missing || loc.uri) continue;
+    const levels = layer.config.defaultHierarchy ? [...layer.config.hierarchy, ...layer.config.defaultHierarchy] : layer.config.hierarchy;
+    for (let vi = 0; vi < levels.length; vi++) {
+      const lv = levels[vi]!;
+      const locs = levelLocations(ctx, layer, lv);
+      // Missing locations answer nothing; every other one (readable or not, file or URI) is part of the answer.
+      if (locs === null) signature += `${li}:${vi}:none\0`;
+      for (const loc of locs ?? []) {
+        if (loc.missing) continue;
+        signature += `${li}:${vi}:${loc.uri ? 'uri' : lv.fn.name}:${loc.path}\0`;
+        if (loc.uri) continue;
         try {
           files.push(dataFile(inv, layer, lv, loc.path, loc));
         } catch {
@@ -86,14 +118,19 @@ export function nodeKeys(base: LookupBase, ctx: LookupContext): string[] {
       }
     }
   }
-  // Most nodes share their set of files: the key list is computed once per set.
-  const signature = files.map((f) => f.path).join('\0');
-  let cached = keySets.get(base)?.get(signature);
+  return { signature, files };
+}
+
+/** The sorted top-level keys of a chain's files; most nodes share their chain, so it is computed once per chain. */
+function chainKeys(base: LookupBase, chain: NodeChain): string[] {
+  let sets = keySets.get(base);
+  if (!sets) keySets.set(base, (sets = new Map()));
+  let cached = sets.get(chain.signature);
   if (cached) return cached;
-  for (const f of files) for (const k of f.data.keys()) if (typeof k === 'string' && k !== 'lookup_options') keys.add(k);
+  const keys = new Set<string>();
+  for (const f of chain.files) for (const k of f.data.keys()) if (typeof k === 'string' && k !== 'lookup_options') keys.add(k);
   cached = [...keys].sort();
-  if (!keySets.has(base)) keySets.set(base, new Map());
-  keySets.get(base)!.set(signature, cached);
+  sets.set(chain.signature, cached);
   return cached;
 }
 

@@ -12,6 +12,8 @@ export interface CompiledOptions {
   all: HHash;
   patterns: [RegExp, HValue][];
   error?: LookupError;
+  /** Some lookup_options value was interpolated: the options depend on the node's scope. */
+  scoped?: boolean;
 }
 
 const HASH = strategyFor('hash');
@@ -23,7 +25,7 @@ const HASH = strategyFor('hash');
 export function lookupOptionsFor(inv: Invocation, mod: string | undefined, defaultLevels?: HieraLevel[]): CompiledOptions | undefined {
   const cacheKey = defaultLevels ? `default:${mod}` : (mod ?? '');
   const cache = inv.ctx.lookupOptions;
-  if ((!inv.ex || inv.ex.optionsShown.has(cacheKey)) && cache.has(cacheKey)) return rethrow(cache.get(cacheKey));
+  if ((!inv.ex || inv.ex.optionsShown.has(cacheKey)) && cache.has(cacheKey)) return rethrow(inv, cache.get(cacheKey));
   inv.ex?.optionsShown.add(cacheKey);
   const meta: Invocation = { ctx: inv.ctx, stack: [], warnings: inv.warnings };
   if (inv.ex) meta.ex = inv.ex;
@@ -32,16 +34,18 @@ export function lookupOptionsFor(inv: Invocation, mod: string | undefined, defau
     const run = (): Found => gather(meta, mod, defaultLevels);
     const found = inv.ex ? inv.ex.with('Searching for "lookup_options"', run) : run();
     compiled = found === NOT_FOUND ? undefined : compile(found as HHash, mod);
+    if (compiled && meta.scoped) compiled.scoped = true;
   } catch (err) {
     if (!(err instanceof LookupError)) throw err;
     compiled = { all: new Map(), patterns: [], error: new LookupError(`Lookup of key 'lookup_options' failed: ${err.message}`, err.silent, err.where) };
   }
   cache.set(cacheKey, compiled);
-  return rethrow(compiled);
+  return rethrow(inv, compiled);
 }
 
-function rethrow(c: CompiledOptions | undefined): CompiledOptions | undefined {
+function rethrow(inv: Invocation, c: CompiledOptions | undefined): CompiledOptions | undefined {
   if (c?.error) throw c.error;
+  if (c?.scoped) inv.scoped = true;
   return c;
 }
 

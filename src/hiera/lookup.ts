@@ -20,6 +20,11 @@ export interface Invocation {
   stack: string[];
   warnings: Set<string>;
   ex?: Explainer;
+  /**
+   * Set once a value this invocation read was interpolated: its answer then depends on the node's scope,
+   * not only on which data files the node's hierarchy reaches (the fleet resolver shares only the latter).
+   */
+  scoped?: boolean;
 }
 
 export interface LookupOptions {
@@ -271,6 +276,7 @@ function fileLookup(inv: Invocation, layer: Layer, lv: HieraLevel, loc: Location
     throw new LookupError(`hiera-eyaml backend error decrypting ENC[...] when looking up ${root} in ${path}. Error was ${e.eyamlProblem}`, false, valueWhere(f, root));
   }
   if (e.needsInterpolation) {
+    inv.scoped = true;
     try {
       v = interpolate(v, dataHost(inv, () => valueWhere(f, root)), true);
     } catch (err) {

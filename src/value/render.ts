@@ -22,12 +22,13 @@ export function rubyFloatToS(f: number): string {
   return `${sign}${digits[0]}.${frac}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
+const JSON_ESCAPED = /["\\\u0000-\u001f]/;
+const JSON_NAMED: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 function jsonString(s: string): string {
-  // Ruby's JSON generator escapes only '"', '\\' and control characters; UTF-8 stays as is.
-  return `"${s.replace(/["\\\u0000-\u001f]/g, (c) => {
-    const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  })}"`;
+  // Ruby's JSON generator escapes only '"', '\\' and control characters; UTF-8 stays as is. Most strings need none.
+  if (!JSON_ESCAPED.test(s)) return `"${s}"`;
+  return `"${s.replace(/["\\\u0000-\u001f]/g, (c) => JSON_NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 function binaryText(b: Binary, forJson: boolean): string {
@@ -59,8 +60,21 @@ export function renderJson(v: HValue): string {
     return rubyFloatToS(v);
   }
   if (typeof v === 'string') return jsonString(v);
-  if (Array.isArray(v)) return `[${v.map(renderJson).join(',')}]`;
-  if (isHash(v)) return `{${[...v].map(([k, x]) => `${jsonString(jsonKey(k))}:${renderJson(x)}`).join(',')}}`;
+  if (Array.isArray(v)) {
+    // Concatenation rather than map/join: a fleet renders hundreds of thousands of values.
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + renderJson(v[i]!);
+    return out + ']';
+  }
+  if (isHash(v)) {
+    let out = '{';
+    let first = true;
+    for (const [k, x] of v) {
+      out += (first ? '' : ',') + jsonString(jsonKey(k)) + ':' + renderJson(x);
+      first = false;
+    }
+    return out + '}';
+  }
   if (v instanceof RubySymbol) return jsonString(v.name);
   if (v instanceof Secret) return jsonString(SECRET_MASK);
   return jsonString(binaryText(v, true));

@@ -4,7 +4,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { generateHieraRepo } from '../../bench/hiera-repo.js';
-import { contextFor, createLookupBase, loadFactsSync, lookup, resolveFleet } from '../../src/hiera/index.js';
+import { contextFor, createLookupBase, loadFactsSync, lookup, makeFacts, resolveFleet, type Facts, type LookupBase } from '../../src/hiera/index.js';
+import { resolveNodes } from '../../src/hiera/fleet.js';
+import { listScenarios, readScenario, scenariosDir } from '../support/puppet-lookup-oracle.js';
+import { tree } from './helpers.js';
+
+/** Every node's row and errors from resolveNodes, checked key by key against a fresh lookup() (which shares nothing). */
+function fleetMismatches(base: LookupBase, fleet: Facts[], keys?: string[]): string[] {
+  const r = resolveNodes(base, fleet, keys);
+  const out: string[] = [];
+  for (const facts of fleet) {
+    const ctx = contextFor(base, facts);
+    const row = r.values.get(facts.node)!;
+    const errs = r.errors.get(facts.node);
+    for (const key of r.keys) {
+      const one = lookup(ctx, key);
+      if (one.error || errs?.has(key)) {
+        if (one.error?.message !== errs?.get(key)?.message) out.push(`${facts.node} ${key}: error ${one.error?.message} vs ${errs?.get(key)?.message}`);
+      } else if (one.found !== row.has(key) || (one.found && !isDeepStrictEqual(one.value, row.get(key)))) {
+        out.push(`${facts.node} ${key}: ${JSON.stringify(one.value)} vs ${JSON.stringify(row.get(key))}`);
+      }
+    }
+  }
+  return out;
+}
 
 describe('resolveFleet', () => {
   let dir: string;
@@ -27,5 +50,56 @@ describe('resolveFleet', () => {
       }
     }
     assert.deepEqual(mismatches, []);
+  });
+
+  describe('answers shared by nodes that reach the same data files', () => {
+    it('are shared only when nothing was interpolated: values, hash keys, lookup() and lookup_options that vary by node', () => {
+      const root = tree({
+        'hiera.yaml': 'version: 5\ndefaults: {datadir: data, data_hash: yaml_data}\nhierarchy:\n  - {name: role, path: "roles/%{facts.role}.yaml"}\n  - {name: common, path: common.yaml}\n',
+        'data/roles/web.yaml': [
+          'plain: web',
+          'host: "%{facts.hostname}"',
+          'via_lookup: "%{lookup(\'host\')}"',
+          'aliased: "%{alias(\'host\')}"',
+          'keyed: {"%{facts.hostname}": 1}',
+          'merged: {a: 1}',
+          'lookup_options:',
+          '  "%{facts.mergekey}": {merge: hash}',
+          '',
+        ].join('\n'),
+        'data/common.yaml': 'plain: common\nmerged: {b: 2}\nonly_common: [1, 2]\nbroken: "%{lookup(\'broken\')}"\n',
+      });
+      try {
+        const base = createLookupBase({ environmentDir: root });
+        // Same role (same files), different scope: n1 and n3 hash-merge 'merged', n2 does not.
+        const node = (name: string, mergekey: string): Facts =>
+          makeFacts(name, new Map<string, string | Map<string, string>>([['clientcert', name], ['hostname', name.split('.')[0]!], ['domain', 'example.com'],
+            ['fqdn', name], ['role', 'web'], ['mergekey', mergekey]]));
+        const fleet = [node('n1.example.com', 'merged'), node('n2.example.com', 'other'), node('n3.example.com', 'merged')];
+        const r = resolveNodes(base, fleet);
+        assert.deepEqual(fleetMismatches(base, fleet), []);
+        // The cases the sharing could get wrong, spelled out.
+        assert.equal(r.values.get('n2.example.com')!.get('host'), 'n2');
+        assert.equal(r.values.get('n3.example.com')!.get('via_lookup'), 'n3');
+        assert.deepEqual(r.values.get('n1.example.com')!.get('merged'), new Map([['a', 1n], ['b', 2n]]));
+        assert.deepEqual(r.values.get('n2.example.com')!.get('merged'), new Map([['a', 1n]]));
+        assert.ok(r.errors.get('n3.example.com')?.get('broken')?.message.includes('Recursive lookup'));
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+
+    for (const name of listScenarios()) {
+      it(`${name}: every node (and a renamed copy of each) agrees with lookup() key by key`, () => {
+        const s = readScenario(name);
+        const dir = join(scenariosDir, name);
+        const base = createLookupBase({ hieraConfig: join(dir, s.hieraConfig ?? 'global/hiera.yaml'), codedir: join(dir, 'code'), environment: s.environment ?? 'production' });
+        const fleet = loadFactsSync(join(dir, 'facts'));
+        // A copy under another name keeps the facts (so mostly the same files) and changes trusted.certname.
+        const copies = fleet.map((f) => makeFacts(`copy-${f.node}`, f.facts));
+        const keys = [...new Set(s.cases.flatMap((c) => c.keys))];
+        assert.deepEqual(fleetMismatches(base, [...fleet, ...copies, ...fleet], keys), []);
+      });
+    }
   });
 });
