@@ -86,14 +86,25 @@ interface NodeChain {
   files: DataFile[];
 }
 
-function nodeChain(base: LookupBase, ctx: LookupContext): NodeChain {
-  const layers: (Layer | undefined)[] = [base.global, base.environment];
+/** Global, environment, then every module with data: the same for every node, so listed once per base. */
+function layersOf(base: LookupBase): (Layer | undefined)[] {
+  let layers = baseLayers.get(base);
+  if (layers) return layers;
+  layers = [base.global, base.environment];
   for (const mp of base.modulepath) {
     for (const mod of listDir(mp)) {
       const m = moduleLayer(base, mod);
       if (m && m !== 'no-module') layers.push(m);
     }
   }
+  baseLayers.set(base, layers);
+  return layers;
+}
+
+const baseLayers = new WeakMap<LookupBase, (Layer | undefined)[]>();
+
+function nodeChain(base: LookupBase, ctx: LookupContext): NodeChain {
+  const layers = layersOf(base);
   const inv: Invocation = { ctx, stack: [], warnings: new Set() };
   const files: DataFile[] = [];
   let signature = '';

@@ -4,14 +4,14 @@ import type { HieraLevel } from './config-types.js';
 import { moduleLayer, type Layer, type Location, type LookupContext } from './context.js';
 import { convertTo } from './convert-to.js';
 import { entryOf, loadData, valueWhere, type DataFile } from './data-file.js';
-import { LookupError, type Where } from './errors.js';
+import { LookupError } from './errors.js';
 import { Explainer, dumpValue } from './explain.js';
 import { digExplained, mergeHeader, providerTitle, withMergeResult } from './lookup-explain.js';
 import { interpolate, subLookup, type InterpolationHost } from './interpolate.js';
 import { levelLocations } from './locations.js';
 import { lookupOptionsFor, optionsForKey } from './lookup-options.js';
 import { MergeStrategy, NOT_FOUND, strategyFor, type Found, type MergeSpec } from './merge.js';
-import { splitKey } from './split-key.js';
+import { splitKey, type KeySegment } from './split-key.js';
 import { positioned } from './diagnostics.js';
 
 /** One `puppet lookup` invocation: the name stack, warnings, and the explainer when asked. */
@@ -25,6 +25,8 @@ export interface Invocation {
    * not only on which data files the node's hierarchy reaches (the fleet resolver shares only the latter).
    */
   scoped?: boolean;
+  /** The interpolation host, made on first use. */
+  host?: DataHost;
 }
 
 export interface LookupOptions {
@@ -70,9 +72,29 @@ export function lookup(ctx: LookupContext, key: string, opts: LookupOptions = {}
   }
 }
 
-function moduleOf(root: string): string | undefined {
-  const i = root.indexOf('::');
-  return i > 0 ? root.slice(0, i) : undefined;
+/** What a lookup key says by itself, parsed once per distinct key (read-only). */
+interface KeyInfo {
+  segs: KeySegment[];
+  /** The first segment: the key looked up in the data. */
+  root: string;
+  /** The module namespace of the root key, if it has one. */
+  mod: string | undefined;
+}
+
+const keyInfos = new Map<string, KeyInfo | null>();
+
+function keyInfo(key: string): KeyInfo | null {
+  let info = keyInfos.get(key);
+  if (info !== undefined) return info;
+  const segs = splitKey(key);
+  if (segs) {
+    const root = String(segs[0]);
+    const i = root.indexOf('::');
+    info = { segs, root, mod: i > 0 ? root.slice(0, i) : undefined };
+  } else info = null;
+  if (keyInfos.size >= 100_000) keyInfos.clear();
+  keyInfos.set(key, info);
+  return info;
 }
 
 /** Lookup.lookup for one key: options, the three layers, default_hierarchy, dig, convert_to. */
@@ -83,13 +105,14 @@ export function lookupTop(inv: Invocation, key: string, merge?: MergeStrategy): 
     return NOT_FOUND;
   }
   // LookupKey.new parses the key before the invocation starts: its syntax error is not wrapped.
-  if (!splitKey(key)) throw new LookupError(`Syntax error in key: '${key}'`, true);
+  const info = keyInfo(key);
+  if (!info) throw new LookupError(`Syntax error in key: '${key}'`, true);
   const stack = inv.stack;
   try {
     if (stack.includes(key)) throw new LookupError(`Recursive lookup detected in [${stack.join(', ')}]`);
     stack.push(key);
     try {
-      return lookupChecked(inv, key, merge);
+      return lookupChecked(inv, key, info, merge);
     } finally {
       stack.pop();
     }
@@ -99,22 +122,12 @@ export function lookupTop(inv: Invocation, key: string, merge?: MergeStrategy): 
   }
 }
 
-function lookupChecked(inv: Invocation, key: string, merge: MergeStrategy | undefined): Found {
+function lookupChecked(inv: Invocation, key: string, info: KeyInfo, merge: MergeStrategy | undefined): Found {
   const ex = inv.ex;
-  const segs = splitKey(key)!;
-  const root = String(segs[0]);
-  const mod = moduleOf(root);
-  const opts = optionsForKey(inv, root, mod);
+  const opts = optionsForKey(inv, info.root, info.mod);
   const strategy = merge ?? strategyFor((opts?.get('merge') as MergeSpec | undefined) ?? null);
   if (!merge && opts?.has('merge')) ex?.line('Using merge options from "lookup_options" hash');
-  const search = (): Found => {
-    let v = searchLayers(inv, root, mod, strategy);
-    if (v === NOT_FOUND && mod) v = searchDefaultHierarchy(inv, root, mod, merge);
-    if (v === NOT_FOUND || segs.length === 1) return v;
-    const dug = ex ? ex.with(`Sub key: "${segs.slice(1).join('.')}"`, () => digExplained(inv, key, segs.slice(1), v as HValue)) : subLookup(key, segs.slice(1), v);
-    return dug === undefined ? NOT_FOUND : dug;
-  };
-  let v = ex ? ex.with(`Searching for "${key}"`, search) : search();
+  let v = ex ? ex.with(`Searching for "${key}"`, () => searchKey(inv, key, info, strategy, merge)) : searchKey(inv, key, info, strategy, merge);
   const conv = opts?.get('convert_to');
   if (v !== NOT_FOUND && conv !== undefined) {
     ex?.line(`Applying convert_to lookup_option with arguments ${dumpValue(Array.isArray(conv) ? conv : [conv])}`);
@@ -123,36 +136,49 @@ function lookupChecked(inv: Invocation, key: string, merge: MergeStrategy | unde
   return v;
 }
 
+function searchKey(inv: Invocation, key: string, info: KeyInfo, strategy: MergeStrategy, merge: MergeStrategy | undefined): Found {
+  const { segs, root, mod } = info;
+  let v = searchLayers(inv, root, mod, strategy);
+  if (v === NOT_FOUND && mod) v = searchDefaultHierarchy(inv, root, mod, merge);
+  if (v === NOT_FOUND || segs.length === 1) return v;
+  const ex = inv.ex;
+  const dug = ex ? ex.with(`Sub key: "${segs.slice(1).join('.')}"`, () => digExplained(inv, key, segs.slice(1), v as HValue)) : subLookup(key, segs.slice(1), v);
+  return dug === undefined ? NOT_FOUND : dug;
+}
+
 const LAYERS = ['global', 'environment', 'module'] as const;
+type LayerKind = (typeof LAYERS)[number];
+
+/** One layer's provider for a root key (module layers only for keys in a module's namespace). */
+function layerLookup(inv: Invocation, kind: LayerKind, root: string, mod: string | undefined, strategy: MergeStrategy): Found {
+  const base = inv.ctx.base;
+  let layer: Layer | undefined;
+  if (kind === 'global') layer = base.global;
+  else if (kind === 'environment') layer = base.environment;
+  else if (mod) {
+    const m = moduleLayer(base, mod);
+    if (m === 'no-module' || m === null) {
+      inv.ex?.line(m === null ? `Module data provider for module "${mod}" not found` : `Module "${mod}" not found`);
+      return NOT_FOUND;
+    }
+    layer = m;
+  }
+  if (!layer) return NOT_FOUND;
+  return providerLookup(inv, layer, layer.config.hierarchy, root, strategy);
+}
 
 function searchLayers(inv: Invocation, root: string, mod: string | undefined, strategy: MergeStrategy): Found {
   const ex = inv.ex;
-  const base = inv.ctx.base;
-  const one = (kind: (typeof LAYERS)[number]): Found => {
-    let layer: Layer | undefined;
-    if (kind === 'global') layer = base.global;
-    else if (kind === 'environment') layer = base.environment;
-    else if (mod) {
-      const m = moduleLayer(base, mod);
-      if (m === 'no-module' || m === null) {
-        ex?.line(m === null ? `Module data provider for module "${mod}" not found` : `Module "${mod}" not found`);
-        return NOT_FOUND;
-      }
-      layer = m;
-    }
-    if (!layer) return NOT_FOUND;
-    return providerLookup(inv, layer, layer.config.hierarchy, root, strategy);
-  };
   if (!ex && strategy.name === 'first') {
-    // The common case, without closures per variant: first found across global, environment, module.
+    // The common case, without closures: first found across global, environment, module.
     for (const kind of LAYERS) {
-      const r = one(kind);
+      const r = layerLookup(inv, kind, root, mod, strategy);
       if (r !== NOT_FOUND) return r;
     }
     return NOT_FOUND;
   }
-  if (!ex) return strategy.lookup(LAYERS, one);
-  if (strategy.name === 'first') return strategy.lookup(LAYERS, one);
+  const one = (kind: LayerKind): Found => layerLookup(inv, kind, root, mod, strategy);
+  if (!ex || strategy.name === 'first') return strategy.lookup(LAYERS, one);
   return ex.with(mergeHeader(strategy), () => withMergeResult(inv, strategy.lookup(LAYERS, one)));
 }
 
@@ -277,32 +303,43 @@ function fileLookup(inv: Invocation, layer: Layer, lv: HieraLevel, loc: Location
   }
   if (e.needsInterpolation) {
     inv.scoped = true;
+    const host = (inv.host ??= dataHost(inv));
+    // Nested lookups reuse the host: the value being interpolated is restored when they return.
+    const outer = host.at;
+    host.at = { file: f, root };
     try {
-      v = interpolate(v, dataHost(inv, () => valueWhere(f, root)), true);
+      v = interpolate(v, host, true);
     } catch (err) {
       if (err instanceof LookupError && !err.where) err.where = valueWhere(f, root);
       throw err;
+    } finally {
+      host.at = outer;
     }
   }
   inv.ex?.found(root, v);
   return v;
 }
 
+/** The interpolation host of an invocation; `at` is the data value being interpolated, for warnings. */
+export interface DataHost extends InterpolationHost {
+  at?: { file: DataFile; root: string };
+}
+
 /** Interpolation of data values; warnings name the value's position (Puppet says "file & line not available"). */
-export function dataHost(inv: Invocation, where?: () => Where): InterpolationHost {
+export function dataHost(inv: Invocation): DataHost {
   const scope = inv.ctx.scope;
-  return {
+  const host: DataHost = {
     scopeVar: (name) => (scope.has(name) ? scope.get(name) : undefined),
     lookup: (k) => {
       const r = lookupTop(inv, k);
       return r === NOT_FOUND ? '' : r;
     },
     warn: (m) => {
-      const w = where?.();
+      const w = host.at && valueWhere(host.at.file, host.at.root);
       inv.warnings.add(w?.line ? `${m}(${w.file}:${w.line}:${w.column})` : m);
     },
     stack: inv.stack,
     ...(inv.ex && { ex: inv.ex }),
   };
+  return host;
 }
-

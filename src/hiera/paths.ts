@@ -5,6 +5,19 @@ import { globSync } from 'glob';
 /** Ruby's Pathname#+ : leading `.`/`..` of the right side fold into the left; the rest is kept verbatim. */
 export function pathPlus(base: string, rel: string): string {
   if (rel.startsWith('/')) return rel;
+  // Every node of a fleet joins the same few datadirs and hierarchy paths.
+  const key = `${base}\0${rel}`;
+  let joined = joins.get(key);
+  if (joined === undefined) {
+    if (joins.size >= 50_000) joins.clear();
+    joins.set(key, (joined = join(base, rel)));
+  }
+  return joined;
+}
+
+const joins = new Map<string, string>();
+
+function join(base: string, rel: string): string {
   const baseParts = base.split('/').filter((p) => p !== '' && p !== '.');
   const parts = rel.split('/');
   let i = 0;
