@@ -41,11 +41,12 @@ export function interpolate(v: HValue, host: InterpolationHost, allowMethods: bo
   }
   if (Array.isArray(v)) {
     let out: HValue[] | undefined;
-    v.forEach((x, i) => {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i]!;
       const y = interpolate(x, host, allowMethods);
       if (y !== x && !out) out = v.slice(0, i);
       if (out) out.push(y);
-    });
+    }
     return out ?? v;
   }
   if (v instanceof Map) {
@@ -67,6 +68,8 @@ interface Expr {
   empty: boolean;
   method: string;
   key: string;
+  /** Written with method syntax (`scope('x')` counts, `x` does not). */
+  isMethod: boolean;
 }
 type Part = string | Expr;
 
@@ -81,7 +84,9 @@ function compile(subject: string): Part[] {
     if (m.index > last) parts.push(subject.slice(last, m.index));
     const expr = m[1]!.trim();
     const mm = METHOD.exec(expr);
-    parts.push({ match: m[0], empty: EMPTY.has(expr), method: mm ? mm[1]! : 'scope', key: mm ? (mm[2] ?? mm[3])! : expr });
+    const method = mm ? mm[1]! : 'scope';
+    const key = mm ? (mm[2] ?? mm[3])! : expr;
+    parts.push({ match: m[0], empty: EMPTY.has(expr), method, key, isMethod: method !== 'scope' || key !== expr });
     last = m.index + m[0].length;
   }
   if (last < subject.length) parts.push(subject.slice(last));
@@ -97,8 +102,7 @@ function interpolateString(subject: string, host: InterpolationHost, allowMethod
       continue;
     }
     if (p.empty) continue;
-    const isMethod = p.method !== 'scope' || p.key !== p.match.slice(2, -1).trim();
-    if (isMethod && !allowMethods) throw new LookupError('Interpolation using method syntax is not allowed in this context', true);
+    if (p.isMethod && !allowMethods) throw new LookupError('Interpolation using method syntax is not allowed in this context', true);
     if (p.method === 'alias') {
       if (subject !== p.match) {
         throw new LookupError("'alias' interpolation is only permitted if the expression is equal to the entire string", true);

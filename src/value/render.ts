@@ -84,8 +84,12 @@ const INSPECT_ESCAPES: Record<string, string> = {
   '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\f': '\\f', '\v': '\\v', '\b': '\\b', '\x07': '\\a', '\x1b': '\\e',
 };
 
+/** What the loop below changes; strings without any print as they are (the common case). */
+const INSPECT_SPECIAL = /["\\\x00-\x1f\x7f]|#[{$@]/;
+
 /** Ruby `String#inspect` for a UTF-8 string. */
 export function inspectString(s: string): string {
+  if (!INSPECT_SPECIAL.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;

@@ -9,7 +9,33 @@ import { jsonDocument } from './render-arbitraries.js';
 
 const h = (...pairs: [HValue, HValue][]): HValue => new Map(pairs as [never, HValue][]);
 
+/** The plain per-character reading of Ruby's String#inspect and JSON escaping, without the fast paths. */
+const INSPECT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\f': '\\f', '\v': '\\v', '\b': '\\b', '\x07': '\\a', '\x1b': '\\e' };
+function referenceInspect(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    const code = s.codePointAt(i)!;
+    if (INSPECT_ESCAPES[c]) out += INSPECT_ESCAPES[c];
+    else if (c === '#' && /[{$@]/.test(s[i + 1] ?? '')) out += '\\#';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    else out += c;
+  }
+  return out + '"';
+}
+
 describe('value rendering', () => {
+  it('string fast paths (inspect, JSON) give what the per-character readings give', () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('a', '#', '{', '$', '@', '"', '\\', '\n', '\x07', '\x7f', 'é', '\u2028') }));
+    fc.assert(
+      fc.property(text, (s) => {
+        assert.equal(rubyInspect(s), referenceInspect(s));
+        assert.equal(renderJson(s), JSON.stringify(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('formats Floats as Ruby does', () => {
     const cases: [number, string][] = [
       [1, '1.0'], [16, '16.0'], [1e20, '1.0e+20'], [1.5e-7, '1.5e-07'], [1e15, '1.0e+15'], [1e14, '100000000000000.0'],
