@@ -38,6 +38,16 @@ export function loadFactsSync(path: string): Facts[] {
   return files.flatMap((f) => loadFactsFile(join(abs, f)));
 }
 
+/** Facts files already listed (a fleet directory's files): no stat per file. */
+export function loadFactsFiles(files: readonly string[]): Facts[] {
+  const out: Facts[] = [];
+  for (const f of files) {
+    const facts = loadFactsFile(f);
+    for (let i = 0; i < facts.length; i++) out.push(facts[i]!);
+  }
+  return out;
+}
+
 function parse(file: string): HValue | undefined {
   let text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   // `puppet facts find` and the yaml cache tag the document with a Ruby class Psych would refuse.

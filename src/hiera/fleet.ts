@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../source/index.js';
 import { Binary, RubySymbol, Secret, type HValue } from '../value/index.js';
 import { contextFor, createLookupBase, moduleLayer, type Layer, type LayerOptions, type LookupBase, type LookupContext } from './context.js';
-import { loadFactsSync, type Facts } from './facts.js';
+import { loadFactsFiles, type Facts } from './facts.js';
 import { levelLocations } from './locations.js';
 import type { DataFile } from './data-file.js';
 import { positioned } from './diagnostics.js';
@@ -200,6 +200,6 @@ export interface WorkerInput {
 }
 
 export function runChunk(input: WorkerInput): FleetResult & { keys: string[] } {
-  const facts = input.facts ?? (input.factFiles ?? []).flatMap((f) => loadFactsSync(f));
+  const facts = input.facts ?? loadFactsFiles(input.factFiles ?? []);
   return resolveNodes(createLookupBase(input.options), facts, input.keys);
 }

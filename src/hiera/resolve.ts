@@ -2,12 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import type { Diagnostic } from '../source/index.js';
+import { HieradriftError, type Diagnostic } from '../source/index.js';
 import type { HValue } from '../value/index.js';
 import { createLookupBase, type LayerOptions } from './context.js';
 import type { Facts } from './facts.js';
 import { decodeValue, resolveNodes, type FleetResult, type WorkerInput } from './fleet.js';
-import { loadFactsSync } from './facts.js';
+import { loadFactsFiles } from './facts.js';
 
 export interface ResolveOptions extends LayerOptions {
   /** Loaded facts, or a facts file/directory (then each core loads its share of the files). */
@@ -30,7 +30,7 @@ export async function resolveFleet(opts: ResolveOptions): Promise<FleetResult & 
   const count = files?.length ?? (facts as Facts[]).length;
   const broken = base.diagnostics.some((d) => d.severity === 'error');
   if (cores < 2 || count < parallelThreshold || broken) {
-    const all = files ? files.flatMap((f) => loadFactsSync(f)) : (facts as Facts[]);
+    const all = files ? loadFactsFiles(files) : (facts as Facts[]);
     return resolveNodes(base, all, keys);
   }
   // The main thread starts at once while workers boot and later pay for the transfer: it takes a larger share.
@@ -42,7 +42,7 @@ export async function resolveFleet(opts: ResolveOptions): Promise<FleetResult & 
     : split(facts as Facts[]).map((f) => ({ options: layers, facts: f, ...(keys && { keys }) }));
   const remote = chunks.slice(1).map(runWorker);
   const mine = chunks[0]!;
-  const local = resolveNodes(base, mine.facts ?? (mine.factFiles ?? []).flatMap((f) => loadFactsSync(f)), keys);
+  const local = resolveNodes(base, mine.facts ?? loadFactsFiles(mine.factFiles ?? []), keys);
   const seen = new Set(local.keys);
   for (const r of await Promise.all(remote)) {
     for (const [n, row] of r.values) local.values.set(n, row);
@@ -54,7 +54,9 @@ export async function resolveFleet(opts: ResolveOptions): Promise<FleetResult & 
 
 function factFiles(path: string): string[] {
   const abs = resolvePath(path);
-  if (!statSync(abs).isDirectory()) return [abs];
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (!st) throw new HieradriftError('io', `No such file or directory @ rb_sysopen - ${path}`);
+  if (!st.isDirectory()) return [abs];
   return readdirSync(abs).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort().map((f) => join(abs, f));
 }
 

@@ -75,6 +75,12 @@ describe('lookup: eyaml, explain, positions, the fleet command', () => {
     assert.equal(io.out, '{"n1.example.com":{"num":1.0,"h":{"a":1},"plain":"visible"},"n2.example.com":{"num":1.0,"h":{"a":1},"plain":"visible"}}\n');
   });
 
+  it('`resolve` with a facts path that does not exist: exit 2 and the path, no internal error', async () => {
+    const io = fakeIo(dir);
+    assert.equal(await run(['resolve', '--facts', 'no-such-facts'], io), 2);
+    assert.match(io.err, /^hieradrift: No such file or directory @ rb_sysopen - \S*\/no-such-facts\n$/);
+  });
+
   it('exit 1 with the reason on stderr when not found; the first found of several keys wins', async () => {
     const io = fakeIo(dir);
     assert.equal(await run(['lookup', 'nope', '--facts', 'facts.yaml'], io), 1);
