@@ -1,5 +1,6 @@
-import type { Diagnostic } from '../source/index.js';
-import { Binary, RubySymbol, Secret, type HValue } from '../value/index.js';
+import type { Diagnostic, ErrorCode } from '../source/index.js';
+import { Binary, RubySymbol, Secret, renderJson, type HValue } from '../value/index.js';
+import { isSecretKey, maskValue } from '../security/index.js';
 import { contextFor, createLookupBase, moduleLayer, type Layer, type LayerOptions, type LookupBase, type LookupContext } from './context.js';
 import { loadFactsFiles, type Facts } from './facts.js';
 import { levelLocations } from './locations.js';
@@ -197,9 +198,49 @@ export interface WorkerInput {
   /** ...or facts already loaded by the caller. */
   facts?: Facts[];
   keys?: string[];
+  /** Values (structured-cloned), or each node's row already rendered as the fleet command prints it. */
+  output: 'values' | 'json';
 }
 
-export function runChunk(input: WorkerInput): FleetResult & { keys: string[] } {
+export interface WorkerOutput {
+  values?: Map<string, Map<string, HValue>>;
+  rows?: Map<string, string>;
+  errors: Map<string, Map<string, Diagnostic>>;
+  keys: string[];
+  /** A HieradriftError met in a worker. */
+  failure?: { code: ErrorCode; message: string; diagnostic?: Diagnostic };
+}
+
+export function runChunk(input: WorkerInput): WorkerOutput {
   const facts = input.facts ?? loadFactsFiles(input.factFiles ?? []);
-  return resolveNodes(createLookupBase(input.options), facts, input.keys);
+  const r = resolveNodes(createLookupBase(input.options), facts, input.keys);
+  if (input.output === 'json') return { rows: renderRowsJson(r.values), errors: r.errors, keys: r.keys };
+  for (const row of r.values.values()) for (const [k, v] of row) row.set(k, encodeValue(v) as HValue);
+  return { values: r.values, errors: r.errors, keys: r.keys };
+}
+
+/** Each node's row masked (src/security) and rendered as Puppet's JSON. */
+export function renderRowsJson(values: Map<string, Map<string, HValue>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [node, row] of values) {
+    let json = '{';
+    let first = true;
+    for (const [k, v] of row) {
+      json += (first ? '' : ',') + renderJson(k) + ':' + renderMasked(v, k);
+      first = false;
+    }
+    out.set(node, json + '}');
+  }
+  return out;
+}
+
+/** Shared answers are the same object in many rows: each is masked and rendered once. */
+const renderedObjects = new WeakMap<object, string>();
+
+function renderMasked(v: HValue, key: string): string {
+  // Under a key that is not secret, the masked form of a value does not depend on the key.
+  if (v === null || typeof v !== 'object' || isSecretKey(key)) return renderJson(maskValue(v, key));
+  let s = renderedObjects.get(v);
+  if (s === undefined) renderedObjects.set(v, (s = renderJson(maskValue(v, key))));
+  return s;
 }

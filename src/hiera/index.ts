@@ -4,7 +4,7 @@ export { loadFacts, loadFactsSync, makeFacts, type Facts } from './facts.js';
 export { createLookupContext, createLookupBase, contextFor, type LookupContext, type LookupBase, type LayerOptions } from './context.js';
 export { lookup, type LookupOptions, type LookupResult } from './lookup.js';
 export { strategyFor, type MergeSpec } from './merge.js';
-export { resolveAll, resolveFleet, type ResolveOptions } from './resolve.js';
+export { resolveAll, resolveFleet, resolveFleetJson, type FleetJson, type ResolveOptions } from './resolve.js';
 export type { FleetResult } from './fleet.js';
 export { interpolate, type InterpolationHost } from './interpolate.js';
 export { splitKey } from './split-key.js';

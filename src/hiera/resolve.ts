@@ -6,50 +6,94 @@ import { HieradriftError, type Diagnostic } from '../source/index.js';
 import type { HValue } from '../value/index.js';
 import { createLookupBase, type LayerOptions } from './context.js';
 import type { Facts } from './facts.js';
-import { decodeValue, resolveNodes, type FleetResult, type WorkerInput } from './fleet.js';
+import { decodeValue, renderRowsJson, resolveNodes, type FleetResult, type WorkerInput, type WorkerOutput } from './fleet.js';
 import { loadFactsFiles } from './facts.js';
+import { renderJson } from '../value/index.js';
 
 export interface ResolveOptions extends LayerOptions {
-  /** Loaded facts, or a facts file/directory (then each core loads its share of the files). */
+  /** Loaded facts, or a facts file/directory (then each thread loads its share of the files). */
   facts: Facts[] | string;
   /** Keys to resolve; default: every top-level key found in the data. */
   keys?: readonly string[];
-  /** Fleets at least this large are split across cores (default 64). */
+  /** Fleets at least this large are split across cores (see DEFAULT_PARALLEL_THRESHOLD). */
   parallelThreshold?: number;
+  /** Threads to use at most (default: the machine's cores, up to 4). */
+  jobs?: number;
 }
+
+/** The fleet as `hieradrift resolve --render-as json` prints it: masked, Puppet's JSON, one row per node. */
+export interface FleetJson {
+  /** `{"node":{"key":value,...},...}` (no trailing newline). */
+  json: string;
+  errors: Map<string, Map<string, Diagnostic>>;
+  diagnostics: Diagnostic[];
+  keys: string[];
+}
+
+const DEFAULT_PARALLEL_THRESHOLD = 1500;
 
 /** `{node: {key: value}}` for the whole fleet, using a worker thread per extra core when the fleet is large. */
 export async function resolveFleet(opts: ResolveOptions): Promise<FleetResult & { keys: string[] }> {
-  // Measured on 2 cores (cold process, synthetic repo, 400 keys): a worker re-reads the data and warms its own JIT,
-  // so splitting loses below ~1500 nodes (1000: 1.0-1.1 s alone vs 1.2-1.4 s split) and gains little above.
-  const { facts, keys: wanted, parallelThreshold = 1500, ...layers } = opts;
-  const base = createLookupBase(layers);
+  const parts = await runFleet(opts, 'values');
+  const values = new Map<string, Map<string, HValue>>();
+  const errors = new Map<string, Map<string, Diagnostic>>();
+  for (const p of parts.chunks) {
+    for (const [n, row] of p.values!) values.set(n, row);
+    for (const [n, e] of p.errors) errors.set(n, e);
+  }
+  return { values, errors, diagnostics: parts.diagnostics, keys: parts.keys };
+}
+
+/** The fleet rendered as JSON (masked); each thread renders the rows it resolved. */
+export async function resolveFleetJson(opts: ResolveOptions): Promise<FleetJson> {
+  const parts = await runFleet(opts, 'json');
+  // A node named twice keeps its first place and its last row, as a Map would.
+  const rows = new Map<string, string>();
+  const errors = new Map<string, Map<string, Diagnostic>>();
+  for (const p of parts.chunks) {
+    for (const [n, row] of p.rows!) rows.set(n, row);
+    for (const [n, e] of p.errors) errors.set(n, e);
+  }
+  let json = '{';
+  for (const [n, row] of rows) json += (json.length > 1 ? ',' : '') + renderJson(n) + ':' + row;
+  return { json: json + '}', errors, diagnostics: parts.diagnostics, keys: parts.keys };
+}
+
+interface FleetParts {
+  chunks: WorkerOutput[];
+  diagnostics: Diagnostic[];
+  keys: string[];
+}
+
+async function runFleet(opts: ResolveOptions, output: 'values' | 'json'): Promise<FleetParts> {
+  const { facts, keys: wanted, parallelThreshold = DEFAULT_PARALLEL_THRESHOLD, jobs, ...layers } = opts;
   const keys = wanted ? [...wanted] : undefined;
-  const cores = Math.min(availableParallelism(), 4);
+  const threads = Math.max(1, Math.min(jobs ?? availableParallelism(), 4));
   const files = typeof facts === 'string' ? factFiles(facts) : undefined;
   const count = files?.length ?? (facts as Facts[]).length;
-  const broken = base.diagnostics.some((d) => d.severity === 'error');
-  if (cores < 2 || count < parallelThreshold || broken) {
-    const all = files ? loadFactsFiles(files) : (facts as Facts[]);
-    return resolveNodes(base, all, keys);
+  const chunks: WorkerInput[] = [];
+  if (threads < 2 || count < parallelThreshold) {
+    chunks.push(files ? { options: layers, factFiles: files, output } : { options: layers, facts: facts as Facts[], output });
+  } else {
+    // The main thread starts at once while workers boot and later pay for the transfer: it takes a larger share.
+    const mainShare = Math.ceil((count * 1.2) / (threads + 0.2));
+    const per = Math.ceil((count - mainShare) / (threads - 1));
+    const split = <T>(xs: T[]): T[][] => [xs.slice(0, mainShare), ...Array.from({ length: threads - 1 }, (_, i) => xs.slice(mainShare + i * per, mainShare + (i + 1) * per))];
+    for (const part of files ? split(files) : split(facts as Facts[])) {
+      chunks.push(files ? { options: layers, factFiles: part as string[], output } : { options: layers, facts: part as Facts[], output });
+    }
   }
-  // The main thread starts at once while workers boot and later pay for the transfer: it takes a larger share.
-  const mainShare = Math.ceil((count * 1.2) / (cores + 0.2));
-  const per = Math.ceil((count - mainShare) / (cores - 1));
-  const split = <T>(xs: T[]): T[][] => [xs.slice(0, mainShare), ...Array.from({ length: cores - 1 }, (_, i) => xs.slice(mainShare + i * per, mainShare + (i + 1) * per))];
-  const chunks: WorkerInput[] = files
-    ? split(files).map((factFiles) => ({ options: layers, factFiles, ...(keys && { keys }) }))
-    : split(facts as Facts[]).map((f) => ({ options: layers, facts: f, ...(keys && { keys }) }));
+  for (const c of chunks) if (keys) c.keys = keys;
+  // Workers first, so they boot while this thread reads the configuration and resolves its share.
   const remote = chunks.slice(1).map(runWorker);
+  const base = createLookupBase(layers);
   const mine = chunks[0]!;
   const local = resolveNodes(base, mine.facts ?? loadFactsFiles(mine.factFiles ?? []), keys);
-  const seen = new Set(local.keys);
-  for (const r of await Promise.all(remote)) {
-    for (const [n, row] of r.values) local.values.set(n, row);
-    for (const [n, e] of r.errors) local.errors.set(n, e);
-    for (const k of r.keys) seen.add(k);
-  }
-  return { ...local, keys: [...seen].sort() };
+  const first: WorkerOutput = output === 'json' ? { rows: renderRowsJson(local.values), errors: local.errors, keys: local.keys } : { values: local.values, errors: local.errors, keys: local.keys };
+  const all = [first, ...(await Promise.all(remote))];
+  const seen = new Set<string>();
+  for (const c of all) for (const k of c.keys) seen.add(k);
+  return { chunks: all, diagnostics: base.diagnostics, keys: [...seen].sort() };
 }
 
 function factFiles(path: string): string[] {
@@ -65,13 +109,14 @@ export async function resolveAll(opts: ResolveOptions): Promise<Map<string, Map<
   return (await resolveFleet(opts)).values;
 }
 
-function runWorker(input: WorkerInput): Promise<Pick<FleetResult, 'values' | 'errors'> & { keys: string[] }> {
+function runWorker(input: WorkerInput): Promise<WorkerOutput> {
   return new Promise((resolvePromise, reject) => {
     // A larger young generation: a fleet chunk allocates many short-lived values (fewer scavenges).
     const w = new Worker(new URL('./resolve-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    w.once('message', (m: { values: Map<string, Map<string, unknown>>; errors: Map<string, Map<string, Diagnostic>>; keys: string[] }) => {
-      for (const row of m.values.values()) for (const [k, v] of row) row.set(k, decodeValue(v));
-      resolvePromise({ values: m.values as Map<string, Map<string, HValue>>, errors: m.errors, keys: m.keys });
+    w.once('message', (m: WorkerOutput) => {
+      if (m.failure) return reject(new HieradriftError(m.failure.code, m.failure.message, m.failure.diagnostic));
+      if (m.values) for (const row of m.values.values()) for (const [k, v] of row) row.set(k, decodeValue(v));
+      resolvePromise(m);
     });
     w.once('error', reject);
   });

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { generateHieraRepo } from '../../bench/hiera-repo.js';
-import { contextFor, createLookupBase, loadFactsSync, lookup, makeFacts, resolveFleet, type Facts, type LookupBase } from '../../src/hiera/index.js';
+import { contextFor, createLookupBase, loadFactsSync, lookup, makeFacts, maskLookupValue, resolveFleet, resolveFleetJson, type Facts, type LookupBase } from '../../src/hiera/index.js';
+import { renderJson, type HHash, type HValue } from '../../src/value/index.js';
 import { resolveNodes } from '../../src/hiera/fleet.js';
 import { listScenarios, readScenario, scenariosDir } from '../support/puppet-lookup-oracle.js';
 import { tree } from './helpers.js';
@@ -50,6 +51,30 @@ describe('resolveFleet', () => {
       }
     }
     assert.deepEqual(mismatches, []);
+  });
+
+  it('renders the same JSON on one thread, split across threads, and from the values (masked everywhere)', async () => {
+    const { envDir, factsDir } = generateHieraRepo(join(dir, 'json'), 90, 40);
+    // A secret key and a URL password in the data: rows rendered on a worker mask them too.
+    writeFileSync(join(envDir, 'data/common.yaml'), readFileSync(join(envDir, 'data/common.yaml'), 'utf8') +
+      'profile::db::password: hunter2-secret\nprofile::db::url: "mysql://nova:pw-in-url@db/nova"\n');
+    const opts = { environmentDir: envDir, facts: factsDir };
+    const one = await resolveFleetJson({ ...opts, jobs: 1 });
+    const split = await resolveFleetJson({ ...opts, parallelThreshold: 10, jobs: 2 });
+    const values = await resolveFleet(opts);
+    const masked: HHash = new Map<string, HValue>();
+    for (const [node, row] of values.values) masked.set(node, new Map([...row].map(([k, v]) => [k, maskLookupValue(v, k)])));
+    assert.equal(one.json, renderJson(masked));
+    assert.equal(split.json, one.json);
+    assert.deepEqual(split.keys, one.keys);
+    assert.ok(!one.json.includes('hunter2') && !one.json.includes('pw-in-url'));
+    assert.match(one.json, /"profile::db::password":"<secret>"/);
+  });
+
+  it('a refusal on a worker thread keeps its kind (a facts file Puppet cannot read)', async () => {
+    const { envDir, factsDir } = generateHieraRepo(join(dir, 'broken'), 30, 10);
+    writeFileSync(join(factsDir, 'zz-broken.yaml'), 'a: [unclosed\n');
+    await assert.rejects(resolveFleetJson({ environmentDir: envDir, facts: factsDir, parallelThreshold: 10, jobs: 2 }), (e: Error) => e.name === 'HieradriftError' && /zz-broken\.yaml/.test(e.message));
   });
 
   describe('answers shared by nodes that reach the same data files', () => {
