@@ -226,7 +226,7 @@ export function renderRowsJson(values: Map<string, Map<string, HValue>>): Map<st
     let json = '{';
     let first = true;
     for (const [k, v] of row) {
-      json += (first ? '' : ',') + renderJson(k) + ':' + renderMasked(v, k);
+      json += (first ? '' : ',') + renderedKey(k) + ':' + renderMasked(v, k);
       first = false;
     }
     out.set(node, json + '}');
@@ -234,12 +234,34 @@ export function renderRowsJson(values: Map<string, Map<string, HValue>>): Map<st
   return out;
 }
 
-/** Shared answers are the same object in many rows: each is masked and rendered once. */
+// Every node repeats the same keys, and shares many answers (the same objects, or equal strings): each is
+// masked and rendered once. The string caches are bounded; the object cache lets go with the objects.
+const CACHE_MAX = 100_000;
+const renderedKeys = new Map<string, string>();
+const renderedStrings = new Map<string, string>();
 const renderedObjects = new WeakMap<object, string>();
+
+function renderedKey(k: string): string {
+  let s = renderedKeys.get(k);
+  if (s === undefined) {
+    if (renderedKeys.size >= CACHE_MAX) renderedKeys.clear();
+    renderedKeys.set(k, (s = renderJson(k)));
+  }
+  return s;
+}
 
 function renderMasked(v: HValue, key: string): string {
   // Under a key that is not secret, the masked form of a value does not depend on the key.
-  if (v === null || typeof v !== 'object' || isSecretKey(key)) return renderJson(maskValue(v, key));
+  if (isSecretKey(key)) return renderJson(maskValue(v, key));
+  if (typeof v === 'string') {
+    let s = renderedStrings.get(v);
+    if (s === undefined) {
+      if (renderedStrings.size >= CACHE_MAX) renderedStrings.clear();
+      renderedStrings.set(v, (s = renderJson(maskValue(v, key))));
+    }
+    return s;
+  }
+  if (v === null || typeof v !== 'object') return renderJson(maskValue(v, key));
   let s = renderedObjects.get(v);
   if (s === undefined) renderedObjects.set(v, (s = renderJson(maskValue(v, key))));
   return s;

@@ -15,9 +15,9 @@ export interface ResolveOptions extends LayerOptions {
   facts: Facts[] | string;
   /** Keys to resolve; default: every top-level key found in the data. */
   keys?: readonly string[];
-  /** Fleets at least this large are split across cores (see DEFAULT_PARALLEL_THRESHOLD). */
+  /** Fleets at least this large are split across threads (default: DEFAULT_PARALLEL_THRESHOLD, or 2 nodes per thread with `jobs`). */
   parallelThreshold?: number;
-  /** Threads to use at most (default: the machine's cores, up to 4). */
+  /** Threads to use (default: the machine's cores, up to 4, for fleets over the threshold). */
   jobs?: number;
 }
 
@@ -66,13 +66,15 @@ interface FleetParts {
 }
 
 async function runFleet(opts: ResolveOptions, output: 'values' | 'json'): Promise<FleetParts> {
-  const { facts, keys: wanted, parallelThreshold = DEFAULT_PARALLEL_THRESHOLD, jobs, ...layers } = opts;
+  const { facts, keys: wanted, parallelThreshold, jobs, ...layers } = opts;
+  // Asked for threads, the caller gets them (for any fleet of two nodes per thread); by default only large fleets split.
+  const threshold = parallelThreshold ?? (jobs !== undefined ? 2 * jobs : DEFAULT_PARALLEL_THRESHOLD);
   const keys = wanted ? [...wanted] : undefined;
   const threads = Math.max(1, Math.min(jobs ?? availableParallelism(), 4));
   const files = typeof facts === 'string' ? factFiles(facts) : undefined;
   const count = files?.length ?? (facts as Facts[]).length;
   const chunks: WorkerInput[] = [];
-  if (threads < 2 || count < parallelThreshold) {
+  if (threads < 2 || count < threshold) {
     chunks.push(files ? { options: layers, factFiles: files, output } : { options: layers, facts: facts as Facts[], output });
   } else {
     // The main thread starts at once while workers boot and later pay for the transfer: it takes a larger share.

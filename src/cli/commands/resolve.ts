@@ -22,7 +22,7 @@ export const registerResolve: RegisterCommand = (program: Command, io: CliIo, se
   addLayerFlags(cmd)
     .option('--keys <k1,k2>', 'comma-separated keys (default: every key found in the data)')
     .option('--render-as <format>', 'json or yaml', 'json')
-    .option('--jobs <n>', 'threads to use at most (default: the cores, up to 4; fleets under 1500 nodes use one)')
+    .option('--jobs <n>', 'threads to use (default: one, or the cores up to 4 for fleets of 1500 nodes or more)')
     .action(async (o: ResolveFlags) => setExit(await runResolve(o, io)));
 };
 
