@@ -9,7 +9,7 @@ import { EVENT_ID, type Event, type ScalarEvent } from 'js-yaml';
  * keys are one-line plain or quoted scalars, block sequences (also `- - x`, `- k: v` and sequences at the
  * key's indentation), one-line plain / single / double quoted values, block scalars (`|`, `>`, with a
  * chomping indicator), empty values, `&anchor` before a value or a nested collection, `*alias` values,
- * LF or CRLF; and, as a value after `key:` or `- `, a flow collection that closes on its own line
+ * LF or CRLF; and, as a value after `key:` or `- `, a flow collection that closes on the line it opens on
  * (`[a, "b"]`, `{port: 8000, tls: true, os: {major: '11'}, list: []}`): nested flow collections, plain
  * scalars (flow rules: `,[]{}` end them, `:` before a space or one of those), one-line quoted scalars,
  * mapping keys that are scalars with an optional `: value` (`{a: }`, `{a}` give an empty value),
