@@ -8,11 +8,17 @@ import { EVENT_ID, type Event, type ScalarEvent } from 'js-yaml';
  * then runs js-yaml. The subset: an optional leading `---`, comments and blank lines, block mappings whose
  * keys are one-line plain or quoted scalars, block sequences (also `- - x`, `- k: v` and sequences at the
  * key's indentation), one-line plain / single / double quoted values, block scalars (`|`, `>`, with a
- * chomping indicator), `[]` and `{}`, empty values, `&anchor` before a value or a nested collection,
- * `*alias` values, LF or CRLF.
- * Everything else bails out: flow collections with content, anchored keys, tags, multi-line flow
- * scalars, explicit block-scalar indentation, `?` keys, tabs anywhere, directives, document markers after
- * the first, BOM, control characters, and every case where js-yaml would raise an error.
+ * chomping indicator), empty values, `&anchor` before a value or a nested collection, `*alias` values,
+ * LF or CRLF; and, as a value after `key:` or `- `, a flow collection that closes on the line it opens on
+ * (`[a, "b"]`, `{port: 8000, tls: true, os: {major: '11'}, list: []}`): nested flow collections, plain
+ * scalars (flow rules: `,[]{}` end them, `:` before a space or one of those), one-line quoted scalars,
+ * mapping keys that are scalars with an optional `: value` (`{a: }`, `{a}` give an empty value),
+ * trailing commas, then only a comment after a space.
+ * Everything else bails out: flow collections over several lines, a comment or `? ` inside one, a pair
+ * in a flow sequence (`[a: b]`), a flow collection as a key, anchors, aliases and tags inside or before
+ * one, anchored keys, tags, multi-line flow scalars, explicit block-scalar indentation, `?` keys, tabs
+ * anywhere, directives, document markers after the first, BOM, control characters, and every case where
+ * js-yaml would raise an error.
  * test/yaml/fast-events.test.ts checks the equality differentially.
  */
 export function fastParseEvents(text: string, maxDepth: number): Event[] | undefined {
@@ -32,6 +38,7 @@ const enum Ch {
   LF = 10,
   CR = 13,
   SPACE = 32,
+  COMMA = 44,
   DQUOTE = 34,
   HASH = 35,
   SQUOTE = 39,
@@ -79,6 +86,10 @@ function plainText(text: string): boolean {
 /** js-yaml's isSimpleEscape, minus tab (tabs never reach the scanner). */
 function simpleEscape(c: number): boolean {
   return c === 48 || c === 97 || c === 98 || c === 116 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+
+function flowIndicator(c: number): boolean {
+  return c === Ch.COMMA || c === Ch.LBRACKET || c === Ch.RBRACKET || c === Ch.LBRACE || c === Ch.RBRACE;
 }
 
 function hexDigit(c: number): boolean {
@@ -431,7 +442,7 @@ class Scanner {
       c = r < n ? s.charCodeAt(r) : -1;
     }
     if (c === -1 || c === Ch.LF || c === Ch.CR || c === Ch.HASH) return this.nodeBelow(this.lineAfter(r), indent, depth, true);
-    return this.inlineScalar(r, indent);
+    return this.inlineScalar(r, indent, depth + 1);
   }
 
   /**
@@ -450,18 +461,13 @@ class Scanner {
 
   /**
    * A node that starts on its entry's line at r, in a collection at column indent: a one-line scalar,
-   * a block scalar, or an empty flow collection. Returns the next content position.
+   * a block scalar, or a one-line flow collection at scanner depth flowDepth. Returns the next content position.
    */
-  private inlineScalar(r: number, indent: number): number {
+  private inlineScalar(r: number, indent: number, flowDepth: number): number {
     const { s } = this;
     const c = s.charCodeAt(r);
     if (c === Ch.PIPE || c === Ch.GT) return this.blockScalar(r, indent);
-    if ((c === Ch.LBRACKET && s.charCodeAt(r + 1) === Ch.RBRACKET) || (c === Ch.LBRACE && s.charCodeAt(r + 1) === Ch.RBRACE)) {
-      // `[]` / `{}`: an empty flow collection (anything inside one is left to js-yaml).
-      const ev = { type: c === Ch.LBRACKET ? EVENT_ID.SEQUENCE : EVENT_ID.MAPPING, start: r, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 2 } as const;
-      this.events.push(ev, { type: EVENT_ID.POP });
-      return this.nextContent(this.restOfLine(r + 2));
-    }
+    if (c === Ch.LBRACKET || c === Ch.LBRACE) return this.nextContent(this.restOfLine(this.flow(r, flowDepth)));
     if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
       this.scanQuoted(r);
       this.scalar(r + 1, this.end, c === Ch.DQUOTE ? 3 : 2, this.simple);
@@ -474,6 +480,100 @@ class Scanner {
     const line = this.lineAfter(this.at);
     if (this.stop === Stop.EOL) this.continuation(line, indent + 1);
     return this.nextContent(line);
+  }
+
+  /**
+   * A flow collection whose `[` or `{` is at r and that closes on the same line (js-yaml
+   * readFlowCollection): items are plain or quoted scalars and nested flow collections; a mapping's
+   * keys are scalars, its `: value` optional. depth counts js-yaml's parseNode levels, as for block
+   * collections. Returns the position after the closing bracket.
+   */
+  private flow(r: number, depth: number): number {
+    const { s } = this;
+    const isMap = s.charCodeAt(r) === Ch.LBRACE;
+    const close = isMap ? Ch.RBRACE : Ch.RBRACKET;
+    this.events.push({ type: isMap ? EVENT_ID.MAPPING : EVENT_ID.SEQUENCE, start: r, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 2 });
+    let q = this.flowSpace(r + 1);
+    // Only items are nodes js-yaml counts against maxDepth; `[]` has none.
+    if (s.charCodeAt(q) !== close) this.depthCheck(depth);
+    while (s.charCodeAt(q) !== close) {
+      if (isMap) {
+        q = this.flowSpace(this.flowNode(q, depth, true));
+        if (s.charCodeAt(q) === Ch.COLON) {
+          q = this.flowSpace(q + 1);
+          const c = s.charCodeAt(q);
+          // `{a: }`, `{a:, b}`: js-yaml reads no node there and gives an empty value.
+          if (c === Ch.COMMA || c === close) this.empty();
+          else q = this.flowSpace(this.flowNode(q, depth, false));
+        } else {
+          // `{a}` / `{a, b: c}`: a key without ':' has an empty value.
+          this.empty();
+        }
+      } else {
+        q = this.flowSpace(this.flowNode(q, depth, false));
+        // `[a: b]` is a single-pair mapping inside the sequence: left to js-yaml.
+        if (s.charCodeAt(q) === Ch.COLON) throw BAIL;
+      }
+      const c = s.charCodeAt(q);
+      if (c === close) break;
+      if (c !== Ch.COMMA) throw BAIL;
+      // js-yaml takes a closing bracket right after a comma (a trailing comma); a second comma fails in flowNode.
+      q = this.flowSpace(q + 1);
+    }
+    this.events.push({ type: EVENT_ID.POP });
+    return q + 1;
+  }
+
+  /**
+   * Spaces inside a flow collection from q: returns the next character's position. A line break or
+   * the end (a collection spanning lines, or unterminated) and '#' (a comment, which also runs to the
+   * line's end, or an error) bail out.
+   */
+  private flowSpace(q: number): number {
+    const { s, n } = this;
+    while (q < n && s.charCodeAt(q) === Ch.SPACE) q++;
+    const c = s.charCodeAt(q);
+    if (q >= n || c === Ch.LF || c === Ch.CR || c === Ch.HASH) throw BAIL;
+    return q;
+  }
+
+  /** A node inside a flow collection at p (a nested collection only as a value). Returns the position after it. */
+  private flowNode(p: number, depth: number, isKey: boolean): number {
+    const { s, n } = this;
+    const c0 = s.charCodeAt(p);
+    if (c0 === Ch.LBRACKET || c0 === Ch.LBRACE) {
+      if (isKey) throw BAIL;
+      return this.flow(p, depth + 1);
+    }
+    if (c0 === Ch.DQUOTE || c0 === Ch.SQUOTE) {
+      this.scanQuoted(p);
+      this.scalar(p + 1, this.end, c0 === Ch.DQUOTE ? 3 : 2, this.simple);
+      return this.end + 1;
+    }
+    // A plain scalar in flow context (js-yaml canStartPlainScalar / readPlainScalar with CONTEXT_FLOW_IN);
+    // this also refuses `? ` keys, anchors, aliases, tags and a ',' where a node should be.
+    if (indicator(c0)) throw BAIL;
+    if ((c0 === Ch.DASH || c0 === Ch.QUESTION) && (p + 1 >= n || this.ws(s.charCodeAt(p + 1)) || flowIndicator(s.charCodeAt(p + 1)))) throw BAIL;
+    let end = p;
+    let k = p;
+    for (; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c === Ch.COLON) {
+        const f = s.charCodeAt(k + 1);
+        if (k + 1 >= n || this.ws(f) || flowIndicator(f)) break;
+      } else if (c === Ch.HASH) {
+        // ' #' starts a comment, so the collection would go on past this line.
+        if (s.charCodeAt(k - 1) === Ch.SPACE) throw BAIL;
+      } else if (flowIndicator(c)) {
+        break;
+      } else if (c === Ch.LF || c === Ch.CR) {
+        throw BAIL;
+      }
+      if (c !== Ch.SPACE) end = k + 1;
+    }
+    if (k >= n || end === p) throw BAIL;
+    this.scalar(p, end, 1, true);
+    return k;
   }
 
   /**
@@ -567,7 +667,8 @@ class Scanner {
       } else if (c !== Ch.PIPE && c !== Ch.GT && c !== Ch.LBRACKET && c !== Ch.LBRACE && this.key(r) >= 0) {
         p = this.mapping(r, r - this.ls, depth + 1);
       } else {
-        p = this.inlineScalar(r, indent);
+        // js-yaml reads an entry's flow collection as a would-be mapping key, one parseNode level deeper.
+        p = this.inlineScalar(r, indent, depth + 2);
       }
       if (p < 0 || this.col < indent) break;
       if (this.col > indent) throw BAIL;

@@ -134,7 +134,7 @@ export function loadYaml(text: string, file: string, options: YamlLoadOptions = 
  */
 function parseFirstDocument(work: string, end: number, file: string, maxDepth: number, sink: DiagnosticSink): { events: Event[]; cut: boolean } {
   const input = end < work.length ? work.slice(0, end) : work;
-  // The common block-style subset takes a hand-written scanner that yields the very same events.
+  // The common subset (block style, one-line flow values) takes a hand-written scanner that yields the very same events.
   const fast = fastParseEvents(input, maxDepth);
   if (fast) return { events: fast, cut: false };
   try {

@@ -101,12 +101,40 @@ const EDGE_CASES: readonly string[] = [
   'a: b\n...\n', 'a: b\n--- \n', 'a:\n  - b\n  c: 1\n', 'a:\n  - b\n - c\n', 'a:\n - b\n  - c\n', '- a\n -b\n', 'k: "a\\\n  b"\n', "k: 'a\n  b'\n",
 ];
 
+/** Flow collections as values: the one-line forms the fast path reads, and near misses it must leave to js-yaml. */
+const FLOW_EDGE_CASES: readonly string[] = [
+  'k: [a, b]\n', 'k: {a: 1, b: [x, y]}\n', 'k: {a: [], b: {}}\n', 'k: {a: [ ], b: { }}\n', 'k: [[], {}]\n', 'k: {a: }\n', 'k: {a:}\n', 'k: {a}\n',
+  'k: {a, b: c, d}\n', 'k: {a: , b: 1}\n', 'k: [a,b]\n', 'k: {a:1,b:2}\n', 'k: [ a , b ]\n', 'k: [  a  ,  b  ]   # c\n', 'k: {  a  :  b  }\n',
+  'k: ["a,b", \'c]\']\n', 'k: ["a", \'b\', c]\n', 'k: {"a": 1, \'b\': 2, "c d" : 3}\n', 'k: ["a\\"b", \'it\'\'s\', "\\u00e9", "#", \'{x}\']\n', 'k: ["a\\q"]\n',
+  'k: [a # not a comment]\n', 'k: [a #c]\n', 'k: [a#c]\n', 'k: [a, #c]\n', 'k: [a,#c]\n', 'k: {a: b} # c\n', 'k: {a: b}# c\n', 'k: {a: b}  #c\n  # more\n', 'k: [a] \n',
+  'k: [a,\n  b]\n', 'k: {a: 1,\n    b: 2}\n', 'k: [a, b\n  ]\n', 'k: [\n  a]\n', 'k: [a,\r\n  b]\r\n', "k: ['a\n  b']\n", 'k: ["a\\\n  b"]\n',
+  'k: [a, b]x\n', 'k: [a, b] x\n', 'k: [a]]\n', 'k: [a}\n', 'k: {a: [b}\n', 'k: [a] [b]\n', 'k: [a], b\n', 'k: [a]', 'k: [a', 'k: {a: b',
+  'k: [a: b]\n', 'k: [a:b]\n', 'k: [a:]\n', 'k: ["a": b]\n', 'k: ["a":b]\n', 'k: [{a: b}: c]\n', 'k: [a, b: c]\n',
+  'k: [a,]\n', 'k: [a, ]\n', 'k: {a: 1,}\n', 'k: {a: 1 , }\n', 'k: [a,,]\n', 'k: [,]\n', 'k: [,a]\n', 'k: {,}\n', 'k: [a,,b]\n',
+  'k: {: a}\n', 'k: {a: b, : c}\n', 'k: {"a":b}\n', 'k: {a:b}\n', "k: {'a' : 'b'}\n", 'k: {a :b}\n', 'k: {a: b: c}\n', 'k: {a: "b"c}\n', 'k: ["a"b]\n', 'k: {"a"b: c}\n',
+  'k: [:a, -a, ?a, a:b, a::b]\n', 'k: {:a: b}\n', 'k: [- a]\n', 'k: [-]\n', 'k: [-, a]\n', 'k: [?]\n', 'k: [? a]\n', 'k: {? a: b}\n', 'k: {? a}\n', 'k: {a: -}\n', 'k: {a: :}\n',
+  'k: [&x a]\n', 'k: [*x]\n', 'k: [!t a]\n', 'k: {a: &x b}\n', 'k: {a: *x}\n', 'k: &x [a]\n', 'k: !t [a]\n', 'k: &x {a: 1}\n', 'k: [!!str a]\n',
+  'k: {[a]: b}\n', 'k: {{a: b}: c}\n', 'k: {[a]}\n', 'k: [[a, [b]], {c: {d: e}}]\n', 'k: {a: [b, {c: [d]}]}\n',
+  'k: [a]: b\n', 'k: [a] : b\n', '- [a]: b\n', '- [a] : b\n', '- {a: b}: c\n', '- [a, b]\n- {c: d}\n', '- - [a]\n', '- k: [a]\n  j: {b: c}\n', '-   [a]\n', '- [a] # c\n- b\n',
+  'k: [a]\n  b\n', 'k: [a]\n  b: 1\n', '- [a]\n  - b\n', 'k: [a]\r\nb: c\r\n', 'k: {a: http://x:80/y, b: 1:30, c: 10.0.0.1}\n',
+  'k: [a\tb]\n', 'k: [%x]\n', 'k: [@x]\n', 'k: [`x]\n', 'k: [|]\n', 'k: [>]\n', 'k: [#]\n', 'k: [a b, c  d]\n', 'k: [über, 😀]\n', 'k: [---, ...]\n',
+  '[a, b]\n', '{a: b}\n', '--- [a]\n', '---\n[a]\n', '- [a\n', 'k: [a]\n---\n', 'k: [a, b] #c\nj: [c]\n...\n',
+];
+
 /** Typical Hiera shapes the fast path must take itself (so it is not a no-op on them). */
 const MUST_TAKE: readonly string[] = [
   '', '# only comments\n', '---\n', "key: 'it''s'\n", 'k: "a\\"b \\u00e9 \\x41"\n', '- - x\n  - y\n- z\n', 'a: 1\r\nb: x[y]\r\n', 'k: v # c\nk2: v#c\n',
   '---\nprofile::a::b: "value %{facts.os.family}"\nlist:\n  - alpha\n  - "%{lookup(\'x\')}"\nhash:\n  key_a: 1\n  nested:\n    deep: "x"\n',
   'a:\n- x\n- y\nb:\n', '- a: 1\n  b:\n    - c\n- d\n', 'key : v\n"quoted key": 1\n\'single\': 2\n', 'über: ☃ 😀\n', 'a:\n\n  # c\n  b: 1\n', 'url: http://x:80/y\n',
   'cert: |\n  -----BEGIN CERTIFICATE-----\n  MIIB\n  -----END CERTIFICATE-----\nnext: 1\n', 'motd: >-\n  Welcome to\n  the host.\n\nk: []\nh: {}\n', '- |\n  x\n- []\n', '- &x\n- *x\n', 'a:\n  - &x\n  - 1\n', 'a: &x\n- 1\n', 'defaults: &defaults\n  ensure: present\nsvc:\n  <<: *defaults\n  port: 80\nlist: &l\n  - a\nagain: *l\n',
+  'list: [a, b]\n', 'base: {port: 8000, tls: true, ratio: 1.5}\n', 'servers: ["ntp1.example.com", \'ntp2\']\n', '- [a, b]\n- {c: d, e: [f]}\n', 'k: {a: , b, c: []} # c\n',
+];
+
+/** Facts files and Hiera data with one-line flow collections: the shapes that motivated the flow subset. */
+const FLOW_MUST_TAKE: readonly string[] = [
+  'os: {family: Debian, release: {major: "11"}}\nnetworking: {ip: 10.0.0.1}\n',
+  '---\nprofile::base::packages: [vim, curl, "htop"]\nlist: [a, b]\nprofile::nginx::listen: {port: 8000, tls: true, ratio: 1.5}\n',
+  '---\nos: {family: RedHat, name: CentOS, release: {full: "7.9.2009", major: "7", minor: "9"}, selinux: {enabled: false}}\nprocessors: {count: 4, models: ["Intel Xeon", \'Intel Xeon\']}\nkernel: Linux\n',
 ];
 
 describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument (differential)', function () {
@@ -124,6 +152,21 @@ describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument
     assert.deepEqual(refused, []);
   });
 
+  it('agrees on flow collections, and takes the one-line forms', () => {
+    let took = 0;
+    for (const text of FLOW_EDGE_CASES) if (agree(text)) took++;
+    assert.ok(took >= 45, `fast path took only ${took} of ${FLOW_EDGE_CASES.length} flow edge cases`);
+    // Facts-like and data documents with flow values: the fast path returns events (and agree checked they equal js-yaml's).
+    for (const text of FLOW_MUST_TAKE) {
+      assert.notEqual(fastParseEvents(text, 1000), undefined, `fast path refused ${JSON.stringify(text)}`);
+      assert.ok(agree(text));
+    }
+    // A flow value going on to the next line, or followed by text (an error in js-yaml), is left to js-yaml.
+    for (const text of ['k: [a,\n  b]\n', 'k: {a: 1,\n  b: 2}\n', 'k: [a, b]x\n', 'k: [a #c]\n', 'k: [a: b]\n', 'k: [? a]\n', 'k: [&x a]\n']) {
+      assert.equal(fastParseEvents(text, 1000), undefined, `fast path took ${JSON.stringify(text)}`);
+    }
+  });
+
   it('agrees near the nesting limit (maxDepth)', () => {
     const nest = (d: number): string => Array.from({ length: d }, (_, i) => `${' '.repeat(2 * i)}k${i}:`).join('\n') + ' v\n';
     const seqs = (d: number): string => '- '.repeat(d) + 'x\n';
@@ -133,7 +176,17 @@ describe('fast YAML paths vs js-yaml parseEvents and the reference firstDocument
         agree(seqs(depth), max);
       }
     }
-    assert.ok(agree(nest(50)) && agree(seqs(50)));
+    // Flow collections nest one js-yaml level per bracket; in a block sequence entry, one more.
+    const flows = (d: number): string => 'k: ' + '['.repeat(d) + 'x' + ']'.repeat(d) + '\n';
+    const mixed = (d: number): string => '- ' + '{a: ['.repeat(d) + 'x' + ']}'.repeat(d) + '\n';
+    for (let depth = 1; depth <= 8; depth++) {
+      for (let max = 0; max <= 12; max++) {
+        agree(flows(depth), max);
+        agree(mixed(depth), max);
+      }
+    }
+    assert.ok(agree(nest(50)) && agree(seqs(50)) && agree(flows(50)) && agree(mixed(25)));
+    agree(flows(1200));
     agree(nest(1200));
   });
 

@@ -3,8 +3,9 @@ import { yaml11Scalar } from './scalar-arbitraries.js';
 
 /**
  * Hiera-like documents for the fast-path differential test: nested block mappings and sequences,
- * every one-line scalar style, comments, blank lines, trailing spaces, CRLF, BOM, `---`, and random
- * edits on top that push the text into shapes (and errors) the fast scanner must leave to js-yaml.
+ * every one-line scalar style, flow collections as values, comments, blank lines, trailing spaces,
+ * CRLF, BOM, `---`, and random edits on top that push the text into shapes (and errors) the fast
+ * scanner must leave to js-yaml.
  */
 
 type Tree = { kind: 'scalar'; text: string } | { kind: 'block'; header: string; lines: [number, string][] } | { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: Tree[] };
@@ -40,6 +41,54 @@ const plainValue = fc.oneof(
 const key = fc.oneof({ weight: 8, arbitrary: plainWord }, { weight: 1, arbitrary: fc.constant('<<') }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: doubleQuoted });
 const scalar = fc.oneof({ weight: 1, arbitrary: fc.constantFrom('*a', '*b', '*a:', '*', '*a]', '&a x', '&b "y"') }, { weight: 6, arbitrary: plainValue }, { weight: 3, arbitrary: doubleQuoted }, { weight: 1, arbitrary: singleQuoted }, { weight: 1, arbitrary: fc.constant('') });
 
+/** Plain scalars as flow items: mostly facts-like values, some with ':' / '#' / '-' / '?' where flow rules differ. */
+const flowPlain = fc.oneof(
+  { weight: 20, arbitrary: hieraKey },
+  { weight: 6, arbitrary: fc.constantFrom('Debian', '11', '1.5', '8000', 'true', '~', '10.0.0.1', 'node1.example.com', 'x86_64', 'Intel Xeon', 'a b', 'http://x:80/y', 'a:b', 'a#b', '-x', '?x', ':x', '.inf', 'x"y', "x'y") },
+  { weight: 3, arbitrary: yaml11Scalar },
+  // Near misses: a comment, pair or property inside, indicators that cannot start a plain scalar.
+  { weight: 1, arbitrary: fc.constantFrom('a #b', 'a: b', 'a:', ':', '- x', '-', '? x', '?', '&a x', '*a', '!t x', '#x', '%x', '@x', '`x', '|', '>', '', ' ') },
+);
+
+/** A one-line flow collection (sometimes broken over lines, or otherwise near a form js-yaml reads differently). */
+const { flowNode: flowCollection } = fc.letrec<{ flowNode: string; flowItem: string; flowKey: string }>((tie) => ({
+  // A flow collection as a key is outside the subset: rare.
+  flowKey: fc.oneof({ weight: 20, arbitrary: flowPlain }, { weight: 3, arbitrary: doubleQuoted }, { weight: 3, arbitrary: singleQuoted }, { weight: 1, arbitrary: tie('flowNode') }),
+  flowItem: fc.oneof(
+    { depthSize: 'small' },
+    { weight: 6, arbitrary: flowPlain },
+    { weight: 2, arbitrary: doubleQuoted },
+    { weight: 2, arbitrary: singleQuoted },
+    { weight: 2, arbitrary: tie('flowNode') },
+  ),
+  flowNode: fc
+    .tuple(
+      fc.boolean(),
+      fc.array(fc.tuple(tie('flowKey'), fc.oneof({ weight: 8, arbitrary: tie('flowItem') }, { weight: 1, arbitrary: fc.constant('') }), fc.nat(99)), { maxLength: 4 }),
+      fc.nat(),
+    )
+    .map(([isMap, items, seed]) => {
+      const rnd = prng(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+      const sep = (): string => (rnd() < 0.03 ? pick([',,', ', #c\n ', ',\n  ', ' ', ';']) : pick([', ', ', ', ',', ' , ', ',  ']));
+      const pad = (): string => (rnd() < 0.3 ? pick([' ', '  ']) : '');
+      const entry = ([k, v, form]: [string, string, number]): string => {
+        // In a sequence, `k: v` is a single-pair mapping (a near miss).
+        if (!isMap) return form < 3 ? `${k}: ${v}` : v || k;
+        if (form < 8) return k;
+        if (form < 14) return `${k}:${v}`;
+        if (form < 18) return `${k} : ${v}`;
+        if (form < 20) return `${k}: `;
+        return `${k}: ${v}`;
+      };
+      const body = items.map(entry);
+      let text = '';
+      body.forEach((e, i) => (text += (i ? sep() : '') + e));
+      if (body.length && rnd() < 0.05) text += pick([',', ', ']);
+      return (isMap ? '{' : '[') + pad() + text + pad() + (isMap ? '}' : ']') + (rnd() < 0.04 ? pick(['x', ':', ': x', ',', ']', '#c']) : '');
+    }),
+}));
+
 /** A block scalar: header, then lines as (indentation change from the usual, text). */
 const block: fc.Arbitrary<Tree> = fc
   .tuple(
@@ -53,6 +102,7 @@ const { tree, map } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => (
     { depthSize: 'small', withCrossShrink: true },
     { weight: 4, arbitrary: scalar.map((text) => ({ kind: 'scalar' as const, text })) },
     { weight: 1, arbitrary: fc.constantFrom('[]', '{}', '[ ]', '[]x', '{} # c', '[a]').map((text) => ({ kind: 'scalar' as const, text })) },
+    { weight: 2, arbitrary: flowCollection.map((text) => ({ kind: 'scalar' as const, text })) },
     { weight: 1, arbitrary: block },
     { weight: 2, arbitrary: tie('map') },
     { weight: 2, arbitrary: tie('seq') },
