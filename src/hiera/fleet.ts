@@ -1,6 +1,6 @@
 import type { Diagnostic, ErrorCode } from '../source/index.js';
 import { Binary, RubySymbol, Secret, renderJson, type HValue } from '../value/index.js';
-import { isSecretKey, maskValue } from '../security/index.js';
+import { maskValue } from '../security/index.js';
 import { contextFor, createLookupBase, moduleLayer, type Layer, type LayerOptions, type LookupBase, type LookupContext } from './context.js';
 import { loadFactsFiles, type Facts } from './facts.js';
 import { levelLocations } from './locations.js';
@@ -19,29 +19,35 @@ export interface FleetResult {
   diagnostics: Diagnostic[];
 }
 
+/** `values` keeps each node's answers; `json` renders each node's row as the fleet command prints it instead. */
+export type FleetOutput = 'values' | 'json';
+
 /**
  * Resolves `keys` for each node in order, sharing parsed files across nodes. Without `keys`, each node
  * gets the keys of the data files its own hierarchy reaches (no other key can be found for it).
  *
  * Nodes whose hierarchies reach the same data files get the same answer for every key whose lookup
- * interpolated nothing (lookup_options included): such answers are computed once per set of files and shared
- * (they are read-only, as values read straight from a data file already are). Errors are never shared.
+ * interpolated nothing (lookup_options included): such answers are computed (and rendered) once per set of
+ * files and shared (they are read-only, as values read straight from a data file already are). Errors are
+ * never shared.
  */
-export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly string[]): FleetResult & { keys: string[] } {
+export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly string[], output: FleetOutput = 'values'): FleetResult & { keys: string[]; rows?: Map<string, string> } {
   const values = new Map<string, Map<string, HValue>>();
+  const rows = output === 'json' ? new Map<string, string>() : undefined;
   const errors = new Map<string, Map<string, Diagnostic>>();
   const seen = new Set<string>(keys);
   const configError = base.diagnostics.find((d) => d.severity === 'error');
-  const shared = new Map<string, Map<string, Found>>();
+  const shared = new Map<string, { answers: Map<string, Found>; pairs: Map<string, string> }>();
   for (const facts of fleet) {
     const ctx = contextFor(base, facts);
     const row = new Map<string, HValue>();
+    const pairs: string[] = [];
     const errs = new Map<string, Diagnostic>();
     const chain = nodeChain(base, ctx);
     const own = keys ?? chainKeys(base, chain);
     if (!keys) for (const k of own) seen.add(k);
-    let answers = shared.get(chain.signature);
-    if (!answers) shared.set(chain.signature, (answers = new Map()));
+    let same = shared.get(chain.signature);
+    if (!same) shared.set(chain.signature, (same = { answers: new Map(), pairs: new Map() }));
     // One invocation per node: the name stack is empty between keys, warnings are per node.
     const inv: Invocation = { ctx, stack: [], warnings: new Set() };
     for (const key of own) {
@@ -49,7 +55,8 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
         errs.set(key, configError);
         continue;
       }
-      let v = answers.get(key);
+      let v = same.answers.get(key);
+      let isShared = v !== undefined;
       if (v === undefined) {
         inv.scoped = false;
         try {
@@ -59,14 +66,28 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
           errs.set(key, positioned(err));
           continue;
         }
-        if (!inv.scoped) answers.set(key, v);
+        if (!inv.scoped) {
+          same.answers.set(key, v);
+          isShared = true;
+        }
       }
-      if (v !== NOT_FOUND) row.set(key, v);
+      if (v === NOT_FOUND) continue;
+      if (!rows) {
+        row.set(key, v);
+        continue;
+      }
+      let pair = isShared ? same.pairs.get(key) : undefined;
+      if (pair === undefined) {
+        pair = jsonPair(key, v);
+        if (isShared) same.pairs.set(key, pair);
+      }
+      pairs.push(pair);
     }
-    values.set(facts.node, row);
+    if (rows) rows.set(facts.node, `{${pairs.join(',')}}`);
+    else values.set(facts.node, row);
     if (errs.size) errors.set(facts.node, errs);
   }
-  return { values, errors, diagnostics: base.diagnostics, keys: [...seen].sort() };
+  return { values, ...(rows && { rows }), errors, diagnostics: base.diagnostics, keys: [...seen].sort() };
 }
 
 /** The default key set: every top-level key of every data file some node reaches, sorted. */
@@ -199,7 +220,7 @@ export interface WorkerInput {
   facts?: Facts[];
   keys?: string[];
   /** Values (structured-cloned), or each node's row already rendered as the fleet command prints it. */
-  output: 'values' | 'json';
+  output: FleetOutput;
 }
 
 export interface WorkerOutput {
@@ -213,56 +234,25 @@ export interface WorkerOutput {
 
 export function runChunk(input: WorkerInput): WorkerOutput {
   const facts = input.facts ?? loadFactsFiles(input.factFiles ?? []);
-  const r = resolveNodes(createLookupBase(input.options), facts, input.keys);
-  if (input.output === 'json') return { rows: renderRowsJson(r.values), errors: r.errors, keys: r.keys };
+  const r = resolveNodes(createLookupBase(input.options), facts, input.keys, input.output);
+  if (r.rows) return { rows: r.rows, errors: r.errors, keys: r.keys };
   for (const row of r.values.values()) for (const [k, v] of row) row.set(k, encodeValue(v) as HValue);
   return { values: r.values, errors: r.errors, keys: r.keys };
 }
 
-/** Each node's row masked (src/security) and rendered as Puppet's JSON. */
-export function renderRowsJson(values: Map<string, Map<string, HValue>>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [node, row] of values) {
-    let json = '{';
-    let first = true;
-    for (const [k, v] of row) {
-      json += (first ? '' : ',') + renderedKey(k) + ':' + renderMasked(v, k);
-      first = false;
-    }
-    out.set(node, json + '}');
-  }
-  return out;
+/** `"key":value` as the fleet command prints it: masked (src/security), Puppet's JSON. */
+function jsonPair(key: string, v: HValue): string {
+  return `${renderedKey(key)}:${renderJson(maskValue(v, key))}`;
 }
 
-// Every node repeats the same keys, and shares many answers (the same objects, or equal strings): each is
-// masked and rendered once. The string caches are bounded; the object cache lets go with the objects.
-const CACHE_MAX = 100_000;
+/** Every node repeats the same keys: each is rendered once (bounded). */
 const renderedKeys = new Map<string, string>();
-const renderedStrings = new Map<string, string>();
-const renderedObjects = new WeakMap<object, string>();
 
 function renderedKey(k: string): string {
   let s = renderedKeys.get(k);
   if (s === undefined) {
-    if (renderedKeys.size >= CACHE_MAX) renderedKeys.clear();
+    if (renderedKeys.size >= 100_000) renderedKeys.clear();
     renderedKeys.set(k, (s = renderJson(k)));
   }
-  return s;
-}
-
-function renderMasked(v: HValue, key: string): string {
-  // Under a key that is not secret, the masked form of a value does not depend on the key.
-  if (isSecretKey(key)) return renderJson(maskValue(v, key));
-  if (typeof v === 'string') {
-    let s = renderedStrings.get(v);
-    if (s === undefined) {
-      if (renderedStrings.size >= CACHE_MAX) renderedStrings.clear();
-      renderedStrings.set(v, (s = renderJson(maskValue(v, key))));
-    }
-    return s;
-  }
-  if (v === null || typeof v !== 'object') return renderJson(maskValue(v, key));
-  let s = renderedObjects.get(v);
-  if (s === undefined) renderedObjects.set(v, (s = renderJson(maskValue(v, key))));
   return s;
 }

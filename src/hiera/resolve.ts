@@ -6,7 +6,7 @@ import { HieradriftError, type Diagnostic } from '../source/index.js';
 import type { HValue } from '../value/index.js';
 import { createLookupBase, type LayerOptions } from './context.js';
 import type { Facts } from './facts.js';
-import { decodeValue, renderRowsJson, resolveNodes, type FleetResult, type WorkerInput, type WorkerOutput } from './fleet.js';
+import { decodeValue, resolveNodes, type FleetOutput, type FleetResult, type WorkerInput, type WorkerOutput } from './fleet.js';
 import { loadFactsFiles } from './facts.js';
 import { renderJson } from '../value/index.js';
 
@@ -65,7 +65,7 @@ interface FleetParts {
   keys: string[];
 }
 
-async function runFleet(opts: ResolveOptions, output: 'values' | 'json'): Promise<FleetParts> {
+async function runFleet(opts: ResolveOptions, output: FleetOutput): Promise<FleetParts> {
   const { facts, keys: wanted, parallelThreshold, jobs, ...layers } = opts;
   // Asked for threads, the caller gets them (for any fleet of two nodes per thread); by default only large fleets split.
   const threshold = parallelThreshold ?? (jobs !== undefined ? 2 * jobs : DEFAULT_PARALLEL_THRESHOLD);
@@ -90,8 +90,8 @@ async function runFleet(opts: ResolveOptions, output: 'values' | 'json'): Promis
   const remote = chunks.slice(1).map(runWorker);
   const base = createLookupBase(layers);
   const mine = chunks[0]!;
-  const local = resolveNodes(base, mine.facts ?? loadFactsFiles(mine.factFiles ?? []), keys);
-  const first: WorkerOutput = output === 'json' ? { rows: renderRowsJson(local.values), errors: local.errors, keys: local.keys } : { values: local.values, errors: local.errors, keys: local.keys };
+  const local = resolveNodes(base, mine.facts ?? loadFactsFiles(mine.factFiles ?? []), keys, output);
+  const first: WorkerOutput = local.rows ? { rows: local.rows, errors: local.errors, keys: local.keys } : { values: local.values, errors: local.errors, keys: local.keys };
   const all = [first, ...(await Promise.all(remote))];
   const seen = new Set<string>();
   for (const c of all) for (const k of c.keys) seen.add(k);
