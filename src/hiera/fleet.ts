@@ -37,7 +37,8 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
   const errors = new Map<string, Map<string, Diagnostic>>();
   const seen = new Set<string>(keys);
   const configError = base.diagnostics.find((d) => d.severity === 'error');
-  const shared = new Map<string, { answers: Map<string, Found>; pairs: Map<string, string> }>();
+  // Per set of files, answers and rendered pairs by position in the node's key list (the same list for the set).
+  const shared = new Map<string, { answers: (Found | undefined)[]; pairs: (string | undefined)[] }>();
   for (const facts of fleet) {
     const ctx = contextFor(base, facts);
     const row = new Map<string, HValue>();
@@ -47,15 +48,16 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
     const own = keys ?? chainKeys(base, chain);
     if (!keys) for (const k of own) seen.add(k);
     let same = shared.get(chain.signature);
-    if (!same) shared.set(chain.signature, (same = { answers: new Map(), pairs: new Map() }));
+    if (!same) shared.set(chain.signature, (same = { answers: new Array(own.length), pairs: new Array(own.length) }));
     // One invocation per node: the name stack is empty between keys, warnings are per node.
     const inv: Invocation = { ctx, stack: [], warnings: new Set() };
-    for (const key of own) {
+    for (let i = 0; i < own.length; i++) {
+      const key = own[i]!;
       if (configError) {
         errs.set(key, configError);
         continue;
       }
-      let v = same.answers.get(key);
+      let v = same.answers[i];
       let isShared = v !== undefined;
       if (v === undefined) {
         inv.scoped = false;
@@ -67,7 +69,7 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
           continue;
         }
         if (!inv.scoped) {
-          same.answers.set(key, v);
+          same.answers[i] = v;
           isShared = true;
         }
       }
@@ -76,10 +78,10 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
         row.set(key, v);
         continue;
       }
-      let pair = isShared ? same.pairs.get(key) : undefined;
+      let pair = isShared ? same.pairs[i] : undefined;
       if (pair === undefined) {
         pair = jsonPair(key, v);
-        if (isShared) same.pairs.set(key, pair);
+        if (isShared) same.pairs[i] = pair;
       }
       pairs.push(pair);
     }
