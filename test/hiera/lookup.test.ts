@@ -75,6 +75,17 @@ describe('lookup: eyaml, explain, positions, the fleet command', () => {
     assert.equal(io.out, '{"n1.example.com":{"num":1.0,"h":{"a":1},"plain":"visible"},"n2.example.com":{"num":1.0,"h":{"a":1},"plain":"visible"}}\n');
   });
 
+  it('`resolve --jobs` wants a whole number of threads; --jobs 2 prints what --jobs 1 prints', async () => {
+    const bad = fakeIo(dir);
+    assert.equal(await run(['resolve', '--facts', 'fleet', '--jobs', '0'], bad), 2);
+    assert.match(bad.err, /--jobs wants a whole number of threads/);
+    const one = fakeIo(dir);
+    const two = fakeIo(dir);
+    assert.equal(await run(['resolve', '--facts', 'fleet', '--keys', 'num,h,plain', '--jobs', '1'], one), 0, one.err);
+    assert.equal(await run(['resolve', '--facts', 'fleet', '--keys', 'num,h,plain', '--jobs', '2'], two), 0, two.err);
+    assert.equal(two.out, one.out);
+  });
+
   it('`resolve` with a facts path that does not exist: exit 2 and the path, no internal error', async () => {
     const io = fakeIo(dir);
     assert.equal(await run(['resolve', '--facts', 'no-such-facts'], io), 2);
