@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../source/index.js';
 import type { HValue } from '../value/index.js';
-import type { HieraLevel } from './config-types.js';
+import type { HieraLevel, LayerKind } from './config-types.js';
 import { moduleLayer, type Layer, type Location, type LookupContext } from './context.js';
 import { convertTo } from './convert-to.js';
 import { entryOf, loadData, valueWhere, type DataFile } from './data-file.js';
@@ -146,8 +146,7 @@ function searchKey(inv: Invocation, key: string, info: KeyInfo, strategy: MergeS
   return dug === undefined ? NOT_FOUND : dug;
 }
 
-const LAYERS = ['global', 'environment', 'module'] as const;
-type LayerKind = (typeof LAYERS)[number];
+const LAYERS: readonly LayerKind[] = ['global', 'environment', 'module'];
 
 /** One layer's provider for a root key (module layers only for keys in a module's namespace). */
 function layerLookup(inv: Invocation, kind: LayerKind, root: string, mod: string | undefined, strategy: MergeStrategy): Found {
