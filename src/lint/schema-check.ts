@@ -1,6 +1,7 @@
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { packageFile } from '../package-files.js';
 
 // ajv is loaded on first use: a repo without .hieradrift.yaml (the pre-commit path) never pays for it.
 let ajvInstance: AjvClass | undefined;
@@ -25,7 +26,7 @@ export function shippedSchema(name: string): object {
   const key = `file:${name}`;
   let v = compiled.get(key);
   if (!v) {
-    const schema = JSON.parse(readFileSync(new URL(`../../../schemas/${name}`, import.meta.url), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(packageFile('schemas', name), 'utf8')) as object;
     compiled.set(key, (v = ajv().compile(schema)));
   }
   return v.schema as object;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { packageFile } from '../package-files.js';
 import { HieradriftError } from '../source/index.js';
 import type { OptionDef, OsloType, ServiceSchema } from './model.js';
 
@@ -24,8 +24,8 @@ export const serviceFiles: Readonly<Record<string, string>> = {
 const aliases: Readonly<Record<string, string>> = { glance: 'glance-api' };
 
 export const defaultRelease = 'zed';
-// dist/src/openstack -> package root; schemas/ ships next to dist/ in the package.
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+// schemas/ ships next to dist/ in the package.
+const packageRoot = packageFile();
 
 interface JsonOption {
   type?: string;

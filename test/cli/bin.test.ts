@@ -1,9 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateHieraRepo } from '../../bench/hiera-repo.js';
+import { run } from '../../src/cli/main.js';
+import { fakeIo } from '../hiera/helpers.js';
 
-const bin = fileURLToPath(new URL('../../../bin/hieradrift.js', import.meta.url));
-const repo = fileURLToPath(new URL('../../../fixtures/repos/example', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = `${root}bin/hieradrift.js`;
+const repo = `${root}fixtures/repos/example`;
 
 describe('bin/hieradrift.js', () => {
   it('stops quietly when the reader closes the pipe early (`| head`)', async () => {
@@ -15,5 +22,51 @@ describe('bin/hieradrift.js', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     assert.equal(err, '');
     assert.ok(code === 0 || code === 1, `exit ${code}`);
+  });
+
+  it('runs the bundle the build made (dist/cli), not older than tsc output', () => {
+    const bundle = statSync(`${root}dist/cli/main.js`, { throwIfNoEntry: false });
+    const worker = statSync(`${root}dist/cli/resolve-worker.js`, { throwIfNoEntry: false });
+    assert.ok(bundle && worker, 'npm run build must write dist/cli/main.js and dist/cli/resolve-worker.js');
+    assert.ok(bundle.mtimeMs >= statSync(`${root}dist/src/cli/main.js`).mtimeMs, 'the bundle is older than dist/src: rebuild');
+  });
+
+  // The bundle must behave as the modules do: shipped files found from its own place, the worker beside it.
+  const commands: [string, string[]][] = [
+    ['check (schemas/, rules, validate)', ['check', '.', '--format', 'json']],
+    ['lint with SARIF (package.json version)', ['lint', 'data', '--format', 'sarif']],
+    ['dump', ['dump', 'data/common.yaml', '--format', 'json']],
+    ['lookup', ['lookup', 'nova::debug', '--node', 'compute01.example.com', '--facts', 'facts', '--render-as', 'json']],
+    ['drift (config-resources table)', ['drift', '--node', 'compute01.example.com', '--facts', 'facts/compute01.example.com.yaml', '--deployed', 'deployed/compute01.example.com', '--format', 'json']],
+  ];
+  for (const [name, args] of commands) {
+    it(`prints what the library prints in process: ${name}`, async function () {
+      this.timeout(30_000);
+      const io = fakeIo(repo);
+      const code = await run(args, io);
+      const r = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8' });
+      assert.equal(r.stderr, io.err);
+      assert.equal(r.stdout, io.out);
+      assert.equal(r.status, code);
+    });
+  }
+
+  it('prints what the library prints in process: resolve with rows from a worker thread beside the bundle', async function () {
+    this.timeout(30_000);
+    const dir = mkdtempSync(join(tmpdir(), 'hieradrift-bin-'));
+    try {
+      // Six nodes on two threads: the main thread takes four, the worker two.
+      const { envDir, factsDir } = generateHieraRepo(dir, 6, 20);
+      const args = ['resolve', '--environment-dir', envDir, '--facts', factsDir, '--jobs', '2'];
+      const io = fakeIo(dir);
+      const code = await run(args, io);
+      const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.stderr, io.err);
+      assert.equal(r.stdout, io.out);
+      assert.equal(r.status, code);
+      assert.equal(Object.keys(JSON.parse(r.stdout) as object).length, 6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,7 @@ import { formatters, loadFormatter, useColor, type ReportInput, type RuleInfo } 
 import { HieradriftError } from '../../source/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
+import { packageFile } from '../../package-files.js';
 
 export interface GateOptions {
   format?: string;
@@ -41,7 +42,7 @@ export function ruleInfos(): Map<string, RuleInfo> {
 
 let version: string | undefined;
 export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
   return version;
 }
 
