@@ -66,6 +66,8 @@ const bench: Bench = async () => {
     }, 5);
     const one = time(() => void lintProject({ paths: [join(root, g.changed)], cwd: root }), 5);
     const bin = fileURLToPath(new URL('../../bin/hieradrift.js', import.meta.url));
+    // The floor under every wall figure on this machine: starting Node itself.
+    const nodeStart = time(() => void spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' }), 5);
     const cli = time(() => void spawnSync(process.execPath, [bin, 'lint', g.changed], { cwd: root, stdio: 'ignore' }), 5);
     const cliLint = time(() => void spawnSync(process.execPath, [bin, 'lint', '.'], { cwd: root, stdio: 'ignore' }), 5);
     const cliFull = time(() => void spawnSync(process.execPath, [bin, 'check', '.'], { cwd: root, stdio: 'ignore' }), 3);
@@ -73,6 +75,7 @@ const bench: Bench = async () => {
       { name: `tree: ${g.files} data files, ${(g.bytes / 1e6).toFixed(2)} MB, ${NODES} nodes, ${findings} findings`, value: g.files, unit: 'files' },
       { name: 'full lint in process (all files, all rules)', value: full, unit: 's', target: '< 0.3 s' },
       { name: 'pre-commit path in process (one changed file, whole repo as context)', value: one, unit: 's', target: '< 0.3 s' },
+      { name: 'node start alone (`node -e ""`), the floor of the wall figures below', value: nodeStart, unit: 's' },
       { name: 'pre-commit path, `hieradrift lint FILE` wall incl. node start', value: cli, unit: 's', target: '< 0.3 s' },
       { name: 'full lint, `hieradrift lint .` wall incl. node start', value: cliLint, unit: 's', target: '< 0.3 s' },
       { name: '`hieradrift check .` wall incl. node start', value: cliFull, unit: 's' },
