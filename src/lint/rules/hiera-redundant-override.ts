@@ -55,9 +55,11 @@ export default defineRule({
       const seen = new Set<string>();
       for (const node of repo.nodes) {
         const located = [...new Set(repo.filesForNode(h, node).map((r) => r.file))];
-        // Cheap test first: a node whose locations hold no target needs none of its files read.
-        if (!located.some((f) => ctx.isTarget(f))) continue;
-        const chain = located.filter((f) => repo.getFile(f)?.load.value instanceof Map);
+        // Cheap test first: a node whose locations hold no target needs none of its files read; files above
+        // the first target never decide a target's redundancy, so they are not read either.
+        const first = located.findIndex((f) => ctx.isTarget(f));
+        if (first < 0) continue;
+        const chain = located.slice(first).filter((f) => repo.getFile(f)?.load.value instanceof Map);
         let values: Map<HValue, HValue>[] | undefined;
         for (let i = 0; i < chain.length; i++) {
           const f = chain[i]!;
