@@ -94,12 +94,23 @@ async function runFleet(opts: ResolveOptions, output: FleetOutput): Promise<Flee
   }
   for (const c of chunks) if (keys) c.keys = keys;
   // Workers first, so they boot while this thread reads the configuration and resolves its share.
-  const remote = chunks.slice(1).map(runWorker);
-  const base = createLookupBase(layers);
-  const mine = chunks[0]!;
-  const local = resolveNodes(base, mine.facts ?? loadFactsFiles(mine.factFiles ?? []), keys, output);
-  const first: WorkerOutput = local.rows ? { rows: local.rows, errors: local.errors, keys: local.keys } : { values: local.values, errors: local.errors, keys: local.keys };
-  const all = [first, ...(await Promise.all(remote))];
+  const workers = chunks.slice(1).map(startWorker);
+  let all: WorkerOutput[];
+  let base: ReturnType<typeof createLookupBase>;
+  try {
+    base = createLookupBase(layers);
+    const mine = chunks[0]!;
+    const local = resolveNodes(base, mine.facts ?? loadFactsFiles(mine.factFiles ?? []), keys, output);
+    const first: WorkerOutput = local.rows ? { rows: local.rows, errors: local.errors, keys: local.keys } : { values: local.values, errors: local.errors, keys: local.keys };
+    all = [first, ...(await Promise.all(workers.map((w) => w.result)))];
+  } catch (err) {
+    // One failure fails the fleet: the other threads stop, and their own failures are not left unhandled.
+    for (const w of workers) {
+      w.result.catch(() => undefined);
+      void w.worker.terminate();
+    }
+    throw err;
+  }
   const seen = new Set<string>();
   for (const c of all) for (const k of c.keys) seen.add(k);
   return { chunks: all, diagnostics: base.diagnostics, keys: [...seen].sort() };
@@ -118,15 +129,16 @@ export async function resolveAll(opts: ResolveOptions): Promise<Map<string, Map<
   return (await resolveFleet(opts)).values;
 }
 
-function runWorker(input: WorkerInput): Promise<WorkerOutput> {
-  return new Promise((resolvePromise, reject) => {
-    // A larger young generation: a fleet chunk allocates many short-lived values (fewer scavenges).
-    const w = new Worker(new URL('./resolve-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    w.once('message', (m: WorkerOutput) => {
+function startWorker(input: WorkerInput): { worker: Worker; result: Promise<WorkerOutput> } {
+  // A larger young generation: a fleet chunk allocates many short-lived values (fewer scavenges).
+  const worker = new Worker(new URL('./resolve-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const result = new Promise<WorkerOutput>((resolvePromise, reject) => {
+    worker.once('message', (m: WorkerOutput) => {
       if (m.failure) return reject(new HieradriftError(m.failure.code, m.failure.message, m.failure.diagnostic));
       if (m.values) for (const row of m.values.values()) for (const [k, v] of row) row.set(k, decodeValue(v));
       resolvePromise(m);
     });
-    w.once('error', reject);
+    worker.once('error', reject);
   });
+  return { worker, result };
 }

@@ -77,6 +77,23 @@ describe('resolveFleet', () => {
     await assert.rejects(resolveFleetJson({ environmentDir: envDir, facts: factsDir, parallelThreshold: 10, jobs: 2 }), (e: Error) => e.name === 'HieradriftError' && /zz-broken\.yaml/.test(e.message));
   });
 
+  it('a refusal on the main thread stops the workers and leaves none of their failures unhandled', async () => {
+    const { envDir, factsDir } = generateHieraRepo(join(dir, 'broken-both'), 30, 10);
+    writeFileSync(join(factsDir, 'aa-broken.yaml'), 'a: [unclosed\n');
+    writeFileSync(join(factsDir, 'zz-broken.yaml'), 'b: {unclosed\n');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown): number => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await assert.rejects(resolveFleetJson({ environmentDir: envDir, facts: factsDir, parallelThreshold: 10, jobs: 2 }), /aa-broken\.yaml/);
+      // Long enough for the worker to have failed on its own file, had it not been stopped.
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   describe('answers shared by nodes that reach the same data files', () => {
     it('are shared only when nothing was interpolated: values, hash keys, lookup() and lookup_options that vary by node', () => {
       const root = tree({
