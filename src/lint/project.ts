@@ -54,7 +54,7 @@ export function prepareProject(opts: ProjectOptions): PreparedProject {
   for (const p of abs) if (!existsSync(p)) throw new HieradriftError('usage', `no such file or directory: ${relative(opts.cwd, p) || p}`);
   const root = findRepoRoot(abs[0]!) ?? (statSync(abs[0]!).isDirectory() ? abs[0]! : dirname(abs[0]!));
   const configPath = opts.config ? resolve(opts.cwd, opts.config) : findConfig(root);
-  const config = configPath ? loadConfig(configPath, ruleMap) : resolveConfig({}, ruleMap);
+  const config = configPath ? loadConfig(configPath, ruleMap, relative(opts.cwd, configPath) || configPath) : resolveConfig({}, ruleMap);
   const repo = loadRepo(root, {
     ...(config.raw.hiera ? { hieraConfig: config.raw.hiera } : {}),
     ...(config.raw.facts ? { facts: config.raw.facts } : {}),
