@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { HieradriftError, type Diagnostic } from '../source/index.js';
+import { loadJson, type YNode } from '../yaml/index.js';
+import { fileError, nodeAt } from './file-error.js';
 
 /** `--baseline FILE`: findings a repo accepts for now, counted per fingerprint (never per line). */
 export interface Baseline {
@@ -21,7 +23,9 @@ export interface BaselineEntry {
  */
 export function fingerprint(d: Diagnostic): string {
   const h = createHash('sha256');
-  h.update(`${d.ruleId}\0${d.file}\0${JSON.stringify(d.path ?? [])}\0${d.message}`);
+  // Some messages cite another line ("first at line 3"): the number is masked so a shift keeps the entry.
+  const message = d.message.replace(/\b(lines? )\d+/g, '$1#');
+  h.update(`${d.ruleId}\0${d.file}\0${JSON.stringify(d.path ?? [])}\0${message}`);
   return h.digest('hex').slice(0, 32);
 }
 
@@ -55,15 +59,38 @@ export function applyBaseline(diagnostics: readonly Diagnostic[], baseline: Base
   return { kept, suppressed };
 }
 
-export function readBaseline(path: string): Baseline {
+/** Reads a baseline; a missing, unparsable or malformed file is a ConfigError naming the spot. */
+export function readBaseline(path: string, shown: string = path): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new HieradriftError('config', `cannot read baseline ${shown}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (err) {
-    throw new HieradriftError('config', `cannot read baseline ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    // JSON.parse says only "at position N" (and not on every Node): the project's JSON reader gives line and column.
+    const refused = loadJson(text, shown).error;
+    const at = refused ? { line: refused.line, column: refused.column, endLine: refused.endLine, endColumn: refused.endColumn } : undefined;
+    throw fileError('config', shown, text, [{ message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}`, ...(at ? { at } : {}) }]);
   }
+  const root = (): YNode | null => loadJson(text, shown).root;
+  const fail = (message: string, path?: string[]): never => {
+    const node = path ? nodeAt(root(), path) : undefined;
+    throw fileError('config', shown, text, [{ message, ...(node ? { offset: node.span } : {}) }]);
+  };
   const b = parsed as Baseline;
-  if (!b || b.version !== 1 || !Array.isArray(b.entries)) throw new HieradriftError('config', `${path}: not a hieradrift baseline (version 1)`);
+  if (!b || typeof b !== 'object' || Array.isArray(b)) fail('not a hieradrift baseline: expected a JSON object', []);
+  if (b.version !== 1) fail('not a hieradrift baseline (version 1)', ['version']);
+  if (!Array.isArray(b.entries)) fail("not a hieradrift baseline: 'entries' must be a list", ['entries']);
+  b.entries.forEach((e, i) => {
+    const ok =
+      e !== null && typeof e === 'object' && typeof e.fingerprint === 'string' && typeof e.file === 'string' &&
+      typeof e.ruleId === 'string' && Number.isInteger(e.count) && e.count > 0;
+    if (!ok) fail(`entry ${i}: expected {file, ruleId, fingerprint, count} with a positive integer count`, ['entries', String(i)]);
+  });
   return b;
 }
 

@@ -37,20 +37,33 @@ export function lintRepo(repo: LoadedRepo, opts: LintOptions): LintRun {
   const visitors: Visitor[] = [];
   for (const [id, rule] of opts.rules) {
     if (id === UNUSED_SUPPRESSION || !config.enabledAnywhere(id)) continue;
-    visitors.push(
-      rule.create({
-        id,
-        options: config.options(id),
-        repo,
-        isTarget: (f) => targetSet.has(f),
-        report: (desc) => {
-          if (!targetSet.has(desc.source.file)) return;
-          const severity = config.severity(id, desc.source.file);
-          if (severity === 'off') return;
-          found.get(desc.source.file)!.push(toDiagnostic(id, severity, rule.meta.messages, desc));
-        },
-      }),
-    );
+    // Overrides may give some paths other options: one instance of the rule per distinct options, each
+    // reporting only on its own targets (nearly always a single instance).
+    const groups = new Map<string, { options: Record<string, unknown>; files: Set<string> }>();
+    for (const f of targets) {
+      const options = config.options(id, f);
+      const key = JSON.stringify(options);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { options, files: new Set() }));
+      g.files.add(f);
+    }
+    if (groups.size === 0) groups.set('', { options: config.options(id), files: targetSet });
+    for (const { options, files } of groups.values()) {
+      visitors.push(
+        rule.create({
+          id,
+          options,
+          repo,
+          isTarget: (f) => files.has(f),
+          report: (desc) => {
+            if (!files.has(desc.source.file)) return;
+            const severity = config.severity(id, desc.source.file);
+            if (severity === 'off') return;
+            found.get(desc.source.file)!.push(toDiagnostic(id, severity, rule.meta.messages, desc));
+          },
+        }),
+      );
+    }
   }
   const hooks = collectHooks(visitors);
   for (const rel of targets) {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { HieradriftError } from '../source/index.js';
 import type { Baseline } from './baseline.js';
 import { findConfig, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
@@ -26,16 +26,32 @@ export interface ProjectLint {
   skipped: string[];
 }
 
-/** Finds the control repo holding `start`: the nearest directory with hiera.yaml or .hieradrift.yaml. */
+/**
+ * Finds the control repo holding `start`: the nearest directory with .hieradrift.yaml, or with a hiera.yaml
+ * that is not a module's (`modules/NAME/hiera.yaml` is the module layer of the repo above it).
+ */
 export function findRepoRoot(start: string): string | undefined {
   let dir = existsSync(start) && statSync(start).isDirectory() ? start : dirname(start);
+  let moduleDir: string | undefined;
   for (;;) {
-    if (existsSync(join(dir, 'hiera.yaml')) || existsSync(join(dir, '.hieradrift.yaml')) || existsSync(join(dir, '.hieradrift.yml'))) return dir;
-    if (existsSync(join(dir, '.git'))) return undefined;
+    if (existsSync(join(dir, '.hieradrift.yaml')) || existsSync(join(dir, '.hieradrift.yml'))) return dir;
+    if (existsSync(join(dir, 'hiera.yaml'))) {
+      if (!MODULE_DIRS.has(basename(dirname(dir)))) return dir;
+      moduleDir ??= dir;
+    }
+    if (existsSync(join(dir, '.git'))) return moduleDir;
     const up = dirname(dir);
-    if (up === dir) return undefined;
+    if (up === dir) return moduleDir;
     dir = up;
   }
+}
+
+/** Directories of a modulepath, whose subdirectories are modules (their hiera.yaml is the module layer). */
+const MODULE_DIRS = new Set(['modules', 'site', 'site-modules']);
+
+function isInside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** A project ready to lint: its root, config, repo model, and the files to report on. */
@@ -52,9 +68,18 @@ export interface PreparedProject {
 export function prepareProject(opts: ProjectOptions): PreparedProject {
   const abs = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p));
   for (const p of abs) if (!existsSync(p)) throw new HieradriftError('usage', `no such file or directory: ${relative(opts.cwd, p) || p}`);
-  const root = findRepoRoot(abs[0]!) ?? (statSync(abs[0]!).isDirectory() ? abs[0]! : dirname(abs[0]!));
+  // The repo is the first one a path lies in, not simply the first path's: pre-commit passes staged files in
+  // any order, and a CI or tooling file outside the Hiera tree must not decide where the repo is.
+  const roots = abs.map((p) => findRepoRoot(p));
+  const root = roots.find((r) => r !== undefined) ?? (statSync(abs[0]!).isDirectory() ? abs[0]! : dirname(abs[0]!));
+  abs.forEach((p, i) => {
+    const r = roots[i];
+    if (r !== undefined && r !== root && !isInside(root, r)) {
+      throw new HieradriftError('usage', `${relative(opts.cwd, p) || p} belongs to the control repo ${relative(opts.cwd, r) || r}, not ${relative(opts.cwd, root) || root}: lint one repo at a time`);
+    }
+  });
   const configPath = opts.config ? resolve(opts.cwd, opts.config) : findConfig(root);
-  const config = configPath ? loadConfig(configPath, ruleMap) : resolveConfig({}, ruleMap);
+  const config = configPath ? loadConfig(configPath, ruleMap, relative(opts.cwd, configPath) || configPath) : resolveConfig({}, ruleMap);
   const repo = loadRepo(root, {
     ...(config.raw.hiera ? { hieraConfig: config.raw.hiera } : {}),
     ...(config.raw.facts ? { facts: config.raw.facts } : {}),

@@ -4,12 +4,11 @@ import { applyBaseline } from '../../lint/baseline.js';
 import { docsUrl } from '../../lint/positions.js';
 import { findOpenstackFiles, validateOpenstackFile } from '../../lint/openstack-files.js';
 import type { LintResult } from '../../lint/types.js';
-import { readBaseline } from '../../lint/baseline.js';
 import { openstackRules } from '../../openstack/index.js';
 import type { RuleInfo } from '../../report/index.js';
 import { HieradriftError, type Diagnostic } from '../../source/index.js';
 import type { RegisterCommand } from './index.js';
-import { emit, gateOptions, runGate, type GateOptions } from './lint.js';
+import { emit, gateBaseline, gateOptions, runGate, type GateOptions } from './lint.js';
 
 /** `hieradrift check [DIR]`: the CI gate, lint of all Hiera data plus validation of OpenStack config files. */
 export const registerCheck: RegisterCommand = (program, io, setExit) => {
@@ -21,8 +20,8 @@ export const registerCheck: RegisterCommand = (program, io, setExit) => {
   ).action((dir: string, o: GateOptions) => {
     const root = resolve(io.cwd, dir);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new HieradriftError('usage', `${dir} is not a directory`);
-    const p = runGate([dir], o, io);
-    const baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline)) : undefined;
+    const baseline = gateBaseline(o, io);
+    const p = runGate([dir], o, io, baseline);
     const confs = findOpenstackFiles(p.root, (f) => p.config.isIgnored(f));
     const iniResults: LintResult[] = [];
     for (const { file, service } of confs) {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { createBaseline, readBaseline, writeBaseline } from '../../lint/baseline.js';
+import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../../lint/baseline.js';
 import { lintProject, type ProjectLint } from '../../lint/project.js';
 import { docsUrl } from '../../lint/positions.js';
 import { ruleMap } from '../../lint/rules/index.js';
@@ -46,9 +46,26 @@ export function toolVersion(): string {
   return version;
 }
 
+/**
+ * The baseline whose findings are hidden. None when writing one: `--write-baseline` records every current
+ * finding, so `--baseline B --write-baseline B` refreshes B instead of dropping the findings B already held.
+ */
+export function gateBaseline(o: GateOptions, io: CliIo): Baseline | undefined {
+  if (!o.baseline || o.writeBaseline) return undefined;
+  const abs = resolve(io.cwd, o.baseline);
+  return readBaseline(abs, relative(io.cwd, abs) || o.baseline);
+}
+
+/** Checks --max-warnings before any work, so a typo does not come after a full report. */
+export function maxWarnings(o: GateOptions): number {
+  if (o.maxWarnings === undefined) return Infinity;
+  if (!/^-?\d+$/.test(o.maxWarnings.trim())) throw new HieradriftError('usage', `--max-warnings expects an integer, got '${o.maxWarnings}'`);
+  return Number(o.maxWarnings);
+}
+
 /** Runs the lint part of the gate with baseline handling. */
-export function runGate(paths: string[], o: GateOptions, io: CliIo): ProjectLint {
-  const baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline)) : undefined;
+export function runGate(paths: string[], o: GateOptions, io: CliIo, baseline = gateBaseline(o, io)): ProjectLint {
+  maxWarnings(o);
   return lintProject({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
 }
 
@@ -76,8 +93,7 @@ export function emit(results: LintResult[], files: string[], root: string, o: Ga
   } else io.stdout(text);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const max = o.maxWarnings === undefined ? Infinity : Number(o.maxWarnings);
-  if (!Number.isInteger(max) && max !== Infinity) throw new HieradriftError('usage', `--max-warnings expects an integer, got '${o.maxWarnings}'`);
+  const max = maxWarnings(o);
   if (errors > 0) return ExitCode.findings;
   if (max >= 0 && warnings > max) {
     io.stderr(`hieradrift: ${warnings} warning(s), more than --max-warnings ${max}\n`);

@@ -56,7 +56,9 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     hieraIssues.set(rel, parsed.issues);
     hiera.push({ file, dir, levels: parsed.levels, diagnostics: [], ...(module ? { module } : {}) });
   };
-  addHiera(opts.hieraConfig ?? 'hiera.yaml', '');
+  // Hiera 5 reads datadir relative to hiera.yaml's own directory (config `hiera: env/hiera.yaml`).
+  const hieraRel = posix.normalize(opts.hieraConfig ?? 'hiera.yaml');
+  addHiera(hieraRel, posix.dirname(hieraRel) === '.' ? '' : posix.dirname(hieraRel));
   for (const mp of modulePath(root)) {
     let mods: string[] = [];
     try {
@@ -174,7 +176,8 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     root,
     dataFilePaths,
     getFile(rel: string): DataFile | undefined {
-      if (!cache.has(rel)) cache.set(rel, readDataFile(root, rel, eyamlPaths.has(rel)));
+      // An ignored file is not data: a `path` level naming it finds nothing, as if it were absent.
+      if (!cache.has(rel)) cache.set(rel, ignored(rel) ? undefined : readDataFile(root, rel, eyamlPaths.has(rel)));
       return cache.get(rel);
     },
     hiera,

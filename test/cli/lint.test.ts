@@ -1,0 +1,177 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatters } from '../../src/report/index.js';
+import { tree } from '../hiera/helpers.js';
+import { runCli } from '../support/cli.js';
+import { brief, controlRepo, HIERA, lintJson, WEB01 } from '../support/lint-repo.js';
+
+describe('hieradrift lint / check (CLI, throwaway repos)', () => {
+  const dirs: string[] = [];
+  const repo = (files: Record<string, string> = {}): string => {
+    const d = controlRepo(files);
+    dirs.push(d);
+    return d;
+  };
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  // Two warnings: a redundant override and an octal-looking number.
+  const twoWarnings = { 'data/roles/web.yaml': 'nova::debug: false\n', 'data/common.yaml': 'nova::debug: false\nx::mode: 0644\n' };
+
+  describe('--max-warnings', () => {
+    it('exit 0 at exactly N warnings, 1 above N; -1 and no option mean no limit', async () => {
+      const dir = repo(twoWarnings);
+      const cases: [string[], number][] = [[[], 0], [['--max-warnings', '-1'], 0], [['--max-warnings', '2'], 0], [['--max-warnings', '1'], 1], [['--max-warnings', '0'], 1]];
+      for (const [args, code] of cases) {
+        const r = await runCli(['lint', ...args], dir);
+        assert.equal(r.code, code, args.join(' '));
+        assert.match(r.out, /2 problems \(0 errors, 2 warnings\)/);
+        if (code === 1) assert.match(r.err, /2 warning\(s\), more than --max-warnings/);
+      }
+    });
+
+    it('info findings are no warnings', async () => {
+      const dir = repo({ ...twoWarnings, '.hieradrift.yaml': 'rules:\n  yaml/octal: info\n' });
+      assert.equal((await runCli(['lint', '--max-warnings', '1'], dir)).code, 0);
+    });
+
+    it('a value that is not an integer is a usage error, before any report', async () => {
+      const dir = repo(twoWarnings);
+      for (const v of ['two', '1.5', '']) {
+        const r = await runCli(['lint', '--max-warnings', v], dir);
+        assert.equal(r.code, 2, v);
+        assert.equal(r.out, '', v);
+        assert.match(r.err, /--max-warnings expects an integer/);
+      }
+    });
+  });
+
+  it('--output FILE writes the report there (no colour) and nothing to stdout', async () => {
+    const dir = repo(twoWarnings);
+    const r = await runCli(['lint', '--output', 'report.json', '--format', 'json', '--color'], dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    assert.equal(report.summary.warningCount, 2);
+    await runCli(['lint', '-o', 'report.txt', '--color'], dir);
+    const text = readFileSync(join(dir, 'report.txt'), 'utf8');
+    assert.match(text, /hiera\/redundant-override/);
+    assert.ok(!text.includes('\x1b['));
+    const bad = await runCli(['lint', '--output', 'no/such/dir/r.txt'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /^hieradrift: cannot write no\/such\/dir\/r\.txt: /);
+  });
+
+  it('--format: every reporter names the findings; an unknown one is exit 2', async () => {
+    const dir = repo(twoWarnings);
+    for (const name of Object.keys(formatters)) {
+      const r = await runCli(['lint', '--format', name], dir);
+      assert.equal(r.code, 0, name);
+      assert.match(r.out, /redundant-override/, name);
+      assert.match(r.out, /yaml\/octal/, name);
+      if (name !== 'stylish' && name !== 'github' && name !== 'junit') assert.doesNotThrow(() => JSON.parse(r.out), name);
+    }
+    assert.match((await runCli(['lint', '--format', 'junit'], dir)).out, /^<\?xml /);
+    assert.match((await runCli(['lint', '--format', 'github'], dir)).out, /::warning file=data\/roles\/web\.yaml,line=1,/);
+    const bad = await runCli(['lint', '--format', 'html'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /html/);
+  });
+
+  describe('the pre-commit path: lint FILE', () => {
+    it('one staged file still has the whole repo as context (other files, facts)', async () => {
+      const dir = repo({ 'data/roles/web.yaml': 'nova::debug: false\n', 'data/roles/db.yaml': 'db::x: 1\n' });
+      let r = await lintJson(['lint', 'data/roles/web.yaml'], dir);
+      assert.deepEqual(brief(r.findings), ['data/roles/web.yaml hiera/redundant-override warning']);
+      assert.match(r.findings[0]!.message, /same value in data\/common\.yaml/);
+      assert.equal(r.summary.fileCount, 1);
+      r = await lintJson(['lint', 'data/roles/db.yaml'], dir);
+      assert.deepEqual(brief(r.findings), ['data/roles/db.yaml hiera/unreachable-data-file warning']);
+      assert.match(r.findings[0]!.message, /any of the 1 known nodes/);
+    });
+
+    it('a module data file alone is linted with the control repo, not as a repo of its own', async () => {
+      // modules/foo/hiera.yaml used to be taken for the repo root: the module layer and its rules were lost.
+      const dir = repo({
+        'modules/foo/hiera.yaml': 'version: 5\nhierarchy:\n  - name: common\n    path: common.yaml\n',
+        'modules/foo/data/common.yaml': 'foo::x: 1\nbar::y: 2\n',
+      });
+      const r = await lintJson(['lint', 'modules/foo/data/common.yaml'], dir);
+      assert.deepEqual(brief(r.findings), ['modules/foo/data/common.yaml hiera/module-namespace error']);
+      assert.equal(r.code, 1);
+      // Also from inside the module, as an editor integration runs it.
+      const inside = await lintJson(['lint', 'data/common.yaml'], join(dir, 'modules/foo'));
+      assert.deepEqual(brief(inside.findings), ['data/common.yaml hiera/module-namespace error']);
+    });
+
+    it('staged files that are not Hiera data are skipped; the repo does not depend on their order', async () => {
+      // A monorepo: the control repo in puppet/, CI files beside it. The first file used to decide the root.
+      const dir = tree({
+        '.git/HEAD': '', '.gitlab-ci.yml': 'test:\n  script: [make]\n',
+        'puppet/hiera.yaml': HIERA, 'puppet/facts/web01.yaml': WEB01,
+        'puppet/data/common.yaml': 'nova::debug: false\n', 'puppet/data/roles/web.yaml': 'nova::debug: false\n',
+      });
+      dirs.push(dir);
+      for (const files of [['.gitlab-ci.yml', 'puppet/data/roles/web.yaml'], ['puppet/data/roles/web.yaml', '.gitlab-ci.yml']]) {
+        const r = await lintJson(['lint', ...files], dir);
+        assert.deepEqual(brief(r.findings), ['puppet/data/roles/web.yaml hiera/redundant-override warning'], files.join(' '));
+        assert.equal(r.summary.fileCount, 1);
+      }
+      const only = await lintJson(['lint', '.gitlab-ci.yml'], dir);
+      assert.deepEqual([only.code, only.findings, only.summary.fileCount], [0, [], 0]);
+    });
+
+    it('a path that does not exist is exit 2', async () => {
+      const r = await runCli(['lint', 'data/roles/nope.yaml'], repo());
+      assert.equal(r.code, 2);
+      assert.equal(r.err, 'hieradrift: no such file or directory: data/roles/nope.yaml\n');
+    });
+
+    it('a path outside the repo: skipped when it is no Hiera data, exit 2 when it is another repo', async () => {
+      const dir = repo(twoWarnings);
+      const other = repo();
+      mkdirSync(join(other, 'notes'));
+      writeFileSync(join(other, 'notes/x.yaml'), 'a: 1\n');
+      const elsewhere = tree({ 'x.yaml': 'a: 1\n' });
+      dirs.push(elsewhere);
+      const skipped = await lintJson(['lint', 'data/roles/web.yaml', join(elsewhere, 'x.yaml')], dir);
+      assert.deepEqual([skipped.code, brief(skipped.findings), skipped.summary.fileCount], [0, ['data/roles/web.yaml hiera/redundant-override warning'], 1]);
+      const two = await runCli(['lint', 'data/common.yaml', join(other, 'data/common.yaml')], dir);
+      assert.equal(two.code, 2);
+      assert.match(two.err, /belongs to the control repo .*: lint one repo at a time\n$/);
+    });
+
+    it('a directory lints the data files under it', async () => {
+      const dir = repo({ ...twoWarnings, 'data/roles/db.yaml': 'db::x: 1\n' });
+      const r = await lintJson(['lint', 'data/roles'], dir);
+      assert.deepEqual(brief(r.findings), ['data/roles/db.yaml hiera/unreachable-data-file warning', 'data/roles/web.yaml hiera/redundant-override warning']);
+      assert.equal(r.summary.fileCount, 2);
+    });
+  });
+
+  describe('hieradrift check', () => {
+    it('exit 0 when clean or only warnings, 1 on an error or too many warnings, 2 on a bad directory or config', async () => {
+      assert.equal((await runCli(['check', '.'], repo())).code, 0);
+      const warn = repo(twoWarnings);
+      const r = await runCli(['check', '.'], warn);
+      assert.equal(r.code, 0);
+      assert.match(r.out, /^hieradrift check \.: 1 hiera\.yaml \(2 levels\), 2 data files, 1 nodes with facts, 0 OpenStack config files\n/);
+      assert.equal((await runCli(['check', '.', '--max-warnings', '1'], warn)).code, 1);
+      assert.equal((await runCli(['check'], repo({ 'data/common.yaml': 'a::b: 1\na::b: 2\n', 'data/roles/web.yaml': 'web::port: 80\n' }))).code, 1);
+      const notDir = await runCli(['check', 'data/common.yaml'], warn);
+      assert.deepEqual([notDir.code, notDir.err], [2, 'hieradrift: data/common.yaml is not a directory\n']);
+      assert.equal((await runCli(['check', 'nope'], warn)).code, 2);
+      assert.equal((await runCli(['check', '.'], repo({ '.hieradrift.yaml': 'rules:\n  nope/x: off\n' }))).code, 2);
+    });
+
+    it('an OpenStack config error fails the gate; ignores apply to config files too', async () => {
+      const bad = { 'etc/nova/nova.conf': '[DEFAULT]\ndebug = maybe\n' };
+      const r = await lintJson(['check', '.'], repo(bad));
+      assert.equal(r.code, 1);
+      assert.ok(r.findings.some((f) => f.file === 'etc/nova/nova.conf' && f.ruleId.startsWith('openstack/') && f.severity === 'error'), JSON.stringify(r.findings));
+      const ignored = await lintJson(['check', '.'], repo({ ...bad, '.hieradrift.yaml': 'ignores: ["etc/**"]\n' }));
+      assert.deepEqual([ignored.code, ignored.findings], [0, []]);
+    });
+  });
+});
