@@ -9,7 +9,7 @@ export type TruthyOptions = {
   always: boolean;
 };
 
-export default defineRule<'truthy', TruthyOptions>({
+export default defineRule<'truthy' | 'bare', TruthyOptions>({
   id: 'yaml/truthy',
   meta: {
     description: 'A bare yes/no/on/off that Puppet reads as a boolean where the key otherwise holds strings',
@@ -17,6 +17,7 @@ export default defineRule<'truthy', TruthyOptions>({
     scope: 'repo',
     messages: {
       truthy: "Puppet (YAML 1.1) reads '{{source}}' as the boolean {{value}}, but other values of '{{key}}' are strings; quote it to keep the string",
+      bare: "Puppet (YAML 1.1) reads '{{source}}' as the boolean {{value}}; quote it if '{{key}}' should hold the string",
     },
     schema: {
       type: 'object',
@@ -42,9 +43,11 @@ export default defineRule<'truthy', TruthyOptions>({
       },
       end() {
         for (const c of candidates) {
-          if (!ctx.options.always && !peersAreStrings(c.path, c.file, ctx.repo.dataFilePaths, ctx.repo.getFile)) continue;
+          const peers = peersAreStrings(c.path, c.file, ctx.repo.dataFilePaths, ctx.repo.getFile);
+          if (!peers && !ctx.options.always) continue;
+          // With `always`, a value whose peers are not strings gets a message that does not claim they are.
           ctx.report({
-            source: c.file, node: c.node, messageId: 'truthy', path: c.path,
+            source: c.file, node: c.node, messageId: peers ? 'truthy' : 'bare', path: c.path,
             data: { source: c.node.source, value: String(c.node.value), key: c.path.join('.') },
             suggestion: `'${c.node.source}'`,
           });
