@@ -49,7 +49,12 @@ export function loadFactsFiles(files: readonly string[]): Facts[] {
 }
 
 function parse(file: string): HValue | undefined {
-  let text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return parseFactsText(readFileSync(file, 'utf8'), file);
+}
+
+/** A facts file's text as Puppet reads it (YAML or JSON by extension, the Puppet::Node::Facts tag, PuppetDB arrays). */
+export function parseFactsText(raw: string, file: string): HValue | undefined {
+  let text = raw.replace(/^\uFEFF/, '');
   // `puppet facts find` and the yaml cache tag the document with a Ruby class Psych would refuse.
   text = text.replace(/^(---\s*)?!ruby\/object:Puppet::Node::Facts\s*\n/, '---\n');
   const ext = extname(file).toLowerCase();
@@ -72,7 +77,11 @@ function unwrapRows(r: YamlLoadResult): YamlLoadResult {
 }
 
 function loadFactsFile(file: string): Facts[] {
-  const value = parse(file);
+  return factsFromValue(parse(file), file);
+}
+
+/** The nodes one parsed facts file describes: facter output, `puppet facts` ({name, values}), or PuppetDB rows. */
+export function factsFromValue(value: HValue | undefined, file: string): Facts[] {
   const fallbackName = basename(file).replace(FACT_FILE, '');
   if (Array.isArray(value)) return factsetRows(value, file);
   if (!(value instanceof Map)) {

@@ -174,4 +174,37 @@ describe('hieradrift lint / check (CLI, throwaway repos)', () => {
       assert.deepEqual([ignored.code, ignored.findings], [0, []]);
     });
   });
+
+  describe('facts files the repo context reads', () => {
+    // data/roles/db.yaml is reachable only through a node with role db: if that node's facts are not read,
+    // hiera/unreachable-data-file reports the file.
+    const db = { 'data/roles/db.yaml': 'db::port: 5432\n' };
+    const unreachable = (findings: { ruleId: string; file: string }[]): string[] =>
+      findings.filter((f) => f.ruleId === 'hiera/unreachable-data-file').map((f) => f.file);
+
+    it('a PuppetDB factset export (many nodes in one JSON array) names its nodes', async () => {
+      const pdb = JSON.stringify([{ certname: 'db01.example.com', facts: { data: [{ name: 'role', value: 'db' }] } }]);
+      const r = await lintJson(['lint'], repo({ ...db, 'facts/puppetdb.json': pdb }));
+      assert.deepEqual(unreachable(r.findings), []);
+      assert.equal(r.err, '');
+      const without = await lintJson(['lint'], repo(db));
+      assert.deepEqual(unreachable(without.findings), ['data/roles/db.yaml'], 'the case must depend on the export');
+    });
+
+    it("Puppet's yaml facts cache (tagged !ruby/object:Puppet::Node::Facts) names its node", async () => {
+      const cache = '--- !ruby/object:Puppet::Node::Facts\nname: db01.example.com\nvalues:\n  role: db\n';
+      const r = await lintJson(['lint'], repo({ ...db, 'facts/db01.example.com.yaml': cache }));
+      assert.deepEqual(unreachable(r.findings), []);
+      assert.equal(r.err, '');
+    });
+
+    it('a facts file Puppet cannot read is skipped with a positioned warning on stderr; the exit code stays', async () => {
+      const r = await lintJson(['lint'], repo({ 'facts/broken.yaml': 'role: [db\n', 'facts/list.yaml': '- a\n- b\n' }));
+      assert.equal(r.code, 0);
+      const lines = r.err.trim().split('\n').sort();
+      assert.equal(lines.length, 2, r.err);
+      assert.match(lines[0]!, /^facts\/broken\.yaml:\d+:\d+: warning facts file skipped: .+\[yaml\/refused\]$/);
+      assert.match(lines[1]!, /^facts\/list\.yaml:1:1: warning facts file skipped: .*\[hiera\/facts\]$/);
+    });
+  });
 });

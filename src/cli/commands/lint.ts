@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../../lint/baseline.js';
@@ -8,7 +7,7 @@ import { docsUrl } from '../../lint/positions.js';
 import { ruleMap } from '../../lint/rules/index.js';
 import type { LintResult } from '../../lint/types.js';
 import { formatters, loadFormatter, useColor, type ReportInput, type RuleInfo } from '../../report/index.js';
-import { HieradriftError } from '../../source/index.js';
+import { HieradriftError, formatDiagnosticLine } from '../../source/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
 import { packageFile } from '../../package-files.js';
@@ -66,7 +65,13 @@ export function maxWarnings(o: GateOptions): number {
 /** Runs the lint part of the gate with baseline handling. */
 export function runGate(paths: string[], o: GateOptions, io: CliIo, baseline = gateBaseline(o, io)): ProjectLint {
   maxWarnings(o);
-  return lintProject({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
+  const p = lintProject({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
+  // Facts files the repo could not use are not lint targets, but a node missing from the context changes what
+  // the repo rules see: say so on stderr, whatever the report format.
+  for (const d of p.repo.diagnostics) {
+    io.stderr(`${formatDiagnosticLine({ ...d, file: relative(io.cwd, join(p.root, d.file)).split('\\').join('/') || d.file })}\n`);
+  }
+  return p;
 }
 
 /** Formats results, writes them, and decides the exit code (0 clean, 1 errors or too many warnings). */

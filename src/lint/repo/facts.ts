@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Diagnostic } from '../../source/index.js';
+import { HieradriftError, type Diagnostic } from '../../source/index.js';
 import type { HHash, HValue } from '../../value/index.js';
-import { loadJson, loadYaml } from '../../yaml/index.js';
+import { factsFromValue, parseFactsText } from '../../hiera/facts.js';
 import { fastFacts } from './fast-facts.js';
 import type { NodeFacts } from './model.js';
 
@@ -10,8 +10,9 @@ const FACT_FILE = /\.(ya?ml|json)$/;
 const MAX_DEPTH = 8;
 
 /**
- * Reads the known nodes' facts: a file or a directory of `puppet facts` output (`{name, values}`)
- * or plain fact hashes. Unreadable files become diagnostics, never exceptions.
+ * Reads the known nodes' facts: a file or a directory of facter output, `puppet facts` output
+ * (`{name, values}`), Puppet's yaml facts cache or PuppetDB exports. A file that names no node becomes a
+ * warning (the lint goes on without it), never an exception.
  */
 export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; diagnostics: Diagnostic[] } {
   const nodes: NodeFacts[] = [];
@@ -32,15 +33,28 @@ export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; di
       if (n) nodes.push(n);
       continue;
     }
-    const res = path.endsWith('.json') ? loadJson(text, relPath) : loadYaml(text, relPath);
-    if (res.error) {
-      diagnostics.push({ ...res.error, file: relPath });
-      continue;
+    // Everything else is read as `puppet lookup --facts` reads it (src/hiera/facts.ts): the Puppet::Node::Facts
+    // tag of Puppet's yaml cache, PuppetDB exports (many nodes in one file) and refusals included.
+    try {
+      const value = parseFactsText(text, relPath);
+      if (Array.isArray(value) || (value instanceof Map && typeof value.get('certname') === 'string' && value.has('facts'))) {
+        for (const x of factsFromValue(value, relPath)) nodes.push({ node: x.node, facts: x.facts, trusted: trustedFor(x.facts, x.node), file: relPath });
+        continue;
+      }
+      const n = toNode(value, basename(f || abs).replace(FACT_FILE, ''), relPath);
+      if (n) nodes.push(n);
+      else diagnostics.push(skipped(relPath, 'not a hash of facts'));
+    } catch (err) {
+      if (!(err instanceof HieradriftError)) throw err;
+      diagnostics.push(err.diagnostic ? { ...err.diagnostic, file: relPath, severity: 'warning', message: `facts file skipped: ${err.diagnostic.message}` } : skipped(relPath, err.message));
     }
-    const n = toNode(res.value, basename(f || abs).replace(FACT_FILE, ''), relPath);
-    if (n) nodes.push(n);
   }
   return { nodes, diagnostics };
+}
+
+/** A facts file that names no node: the lint goes on without it, and says so. */
+function skipped(file: string, why: string): Diagnostic {
+  return { ruleId: 'hiera/facts', severity: 'warning', message: `facts file skipped: ${why}`, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 function toNode(value: HValue | undefined, fallback: string, file: string): NodeFacts | undefined {
