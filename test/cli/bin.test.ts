@@ -39,15 +39,21 @@ describe('bin/hieradrift.js', () => {
     ['lookup', ['lookup', 'nova::debug', '--node', 'compute01.example.com', '--facts', 'facts', '--render-as', 'json']],
     ['drift (config-resources table)', ['drift', '--node', 'compute01.example.com', '--facts', 'facts/compute01.example.com.yaml', '--deployed', 'deployed/compute01.example.com', '--format', 'json']],
   ];
+  /** Runs a command through the bin and in process; both must print the same and exit the same. Returns stdout. */
+  async function sameAsInProcess(args: string[], cwd: string): Promise<string> {
+    const io = fakeIo(cwd);
+    const code = await run(args, io);
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+    assert.equal(r.stderr, io.err);
+    assert.equal(r.stdout, io.out);
+    assert.equal(r.status, code);
+    return r.stdout;
+  }
+
   for (const [name, args] of commands) {
     it(`prints what the library prints in process: ${name}`, async function () {
       this.timeout(30_000);
-      const io = fakeIo(repo);
-      const code = await run(args, io);
-      const r = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8' });
-      assert.equal(r.stderr, io.err);
-      assert.equal(r.stdout, io.out);
-      assert.equal(r.status, code);
+      await sameAsInProcess(args, repo);
     });
   }
 
@@ -57,14 +63,8 @@ describe('bin/hieradrift.js', () => {
     try {
       // Six nodes on two threads: the main thread takes four, the worker two.
       const { envDir, factsDir } = generateHieraRepo(dir, 6, 20);
-      const args = ['resolve', '--environment-dir', envDir, '--facts', factsDir, '--jobs', '2'];
-      const io = fakeIo(dir);
-      const code = await run(args, io);
-      const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-      assert.equal(r.stderr, io.err);
-      assert.equal(r.stdout, io.out);
-      assert.equal(r.status, code);
-      assert.equal(Object.keys(JSON.parse(r.stdout) as object).length, 6);
+      const out = await sameAsInProcess(['resolve', '--environment-dir', envDir, '--facts', factsDir, '--jobs', '2'], dir);
+      assert.equal(Object.keys(JSON.parse(out) as object).length, 6);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

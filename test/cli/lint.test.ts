@@ -1,21 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatters } from '../../src/report/index.js';
 import { tree } from '../hiera/helpers.js';
 import { runCli } from '../support/cli.js';
-import { brief, controlRepo, HIERA, lintJson, WEB01 } from '../support/lint-repo.js';
+import { brief, controlRepos, HIERA, lintJson, WEB01 } from '../support/lint-repo.js';
 
 describe('hieradrift lint / check (CLI, throwaway repos)', () => {
-  const dirs: string[] = [];
-  const repo = (files: Record<string, string> = {}): string => {
-    const d = controlRepo(files);
-    dirs.push(d);
-    return d;
-  };
-  after(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const { repo, keep } = controlRepos();
   // Two warnings: a redundant override and an octal-looking number.
   const twoWarnings = { 'data/roles/web.yaml': 'nova::debug: false\n', 'data/common.yaml': 'nova::debug: false\nx::mode: 0644\n' };
 
@@ -112,7 +104,7 @@ describe('hieradrift lint / check (CLI, throwaway repos)', () => {
         'puppet/hiera.yaml': HIERA, 'puppet/facts/web01.yaml': WEB01,
         'puppet/data/common.yaml': 'nova::debug: false\n', 'puppet/data/roles/web.yaml': 'nova::debug: false\n',
       });
-      dirs.push(dir);
+      keep(dir);
       for (const files of [['.gitlab-ci.yml', 'puppet/data/roles/web.yaml'], ['puppet/data/roles/web.yaml', '.gitlab-ci.yml']]) {
         const r = await lintJson(['lint', ...files], dir);
         assert.deepEqual(brief(r.findings), ['puppet/data/roles/web.yaml hiera/redundant-override warning'], files.join(' '));
@@ -134,7 +126,7 @@ describe('hieradrift lint / check (CLI, throwaway repos)', () => {
       mkdirSync(join(other, 'notes'));
       writeFileSync(join(other, 'notes/x.yaml'), 'a: 1\n');
       const elsewhere = tree({ 'x.yaml': 'a: 1\n' });
-      dirs.push(elsewhere);
+      keep(elsewhere);
       const skipped = await lintJson(['lint', 'data/roles/web.yaml', join(elsewhere, 'x.yaml')], dir);
       assert.deepEqual([skipped.code, brief(skipped.findings), skipped.summary.fileCount], [0, ['data/roles/web.yaml hiera/redundant-override warning'], 1]);
       const two = await runCli(['lint', 'data/common.yaml', join(other, 'data/common.yaml')], dir);

@@ -1,21 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBaseline, fingerprint } from '../../src/lint/baseline.js';
 import type { Diagnostic } from '../../src/source/index.js';
 import { runCli } from '../support/cli.js';
-import { brief, controlRepo, lintJson } from '../support/lint-repo.js';
+import { brief, controlRepos, lintJson } from '../support/lint-repo.js';
 
 describe('baseline', () => {
-  const dirs: string[] = [];
-  const repo = (files: Record<string, string> = {}): string => {
-    const d = controlRepo(files);
-    dirs.push(d);
-    return d;
-  };
-  after(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const { repo } = controlRepos();
   // A duplicate key (error) and a redundant override (warning) to record.
   const today = { 'data/common.yaml': 'nova::debug: false\na::b: 1\na::b: 2\n', 'data/roles/web.yaml': 'nova::debug: false\n' };
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tree } from '../hiera/helpers.js';
 import { runCli } from '../support/cli.js';
-import { brief, controlRepo, HIERA, lintJson, WEB01 } from '../support/lint-repo.js';
+import { brief, controlRepo, controlRepos, HIERA, lintJson, WEB01 } from '../support/lint-repo.js';
 
 /** A config error: exit 2, one `FILE:LINE:COL: message` line per problem, no stack trace. */
 async function configError(config: string): Promise<string> {
@@ -20,15 +20,7 @@ async function configError(config: string): Promise<string> {
 }
 
 describe('.hieradrift.yaml', () => {
-  const dirs: string[] = [];
-  const repo = (files: Record<string, string> = {}): string => {
-    const d = controlRepo(files);
-    dirs.push(d);
-    return d;
-  };
-  after(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const { repo, keep } = controlRepos();
   // data/roles/web.yaml repeats common.yaml's value for the only node: hiera/redundant-override (a warning).
   const redundant = { 'data/roles/web.yaml': 'nova::debug: false\n' };
 
@@ -48,14 +40,14 @@ describe('.hieradrift.yaml', () => {
         '.git/HEAD': '', '.hieradrift.yaml': 'rules:\n  hiera/redundant-override: error\n',
         'env/hiera.yaml': HIERA, 'env/facts/web01.yaml': WEB01, 'env/data/common.yaml': 'nova::debug: false\n', 'env/data/roles/web.yaml': 'nova::debug: false\n',
       });
-      dirs.push(mono);
+      keep(mono);
       assert.deepEqual(brief((await lintJson(['lint', 'env'], mono)).findings), ['env/data/roles/web.yaml hiera/redundant-override error']);
       // A config outside the checkout (above .git) belongs to something else.
       const outer = tree({
         '.hieradrift.yaml': 'rules:\n  hiera/redundant-override: error\n',
         'repo/.git/HEAD': '', 'repo/hiera.yaml': HIERA, 'repo/facts/web01.yaml': WEB01, 'repo/data/common.yaml': 'nova::debug: false\n', 'repo/data/roles/web.yaml': 'nova::debug: false\n',
       });
-      dirs.push(outer);
+      keep(outer);
       assert.deepEqual(brief((await lintJson(['lint', 'repo'], outer)).findings), ['repo/data/roles/web.yaml hiera/redundant-override warning']);
     });
 
@@ -203,7 +195,7 @@ describe('.hieradrift.yaml', () => {
         'puppet/hiera.yaml': HIERA, 'puppet/facts/web01.yaml': WEB01,
         'puppet/data/common.yaml': 'nova::debug: false\n', 'puppet/data/roles/web.yaml': 'nova::debug: false\n',
       });
-      dirs.push(dir);
+      keep(dir);
       const r = await lintJson(['check', '.'], dir);
       assert.deepEqual(brief(r.findings), ['puppet/data/roles/web.yaml hiera/redundant-override warning']);
       assert.equal(r.summary.fileCount, 3);

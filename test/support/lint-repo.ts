@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { tree } from '../hiera/helpers.js';
 import { runCli } from './cli.js';
 
@@ -23,6 +24,22 @@ export const WEB01 = 'name: web01.example.com\nvalues:\n  role: web\n';
  */
 export function controlRepo(files: Record<string, string> = {}): string {
   return tree({ '.git/HEAD': 'ref: refs/heads/main\n', 'hiera.yaml': HIERA, 'facts/web01.yaml': WEB01, 'data/common.yaml': 'nova::debug: false\n', 'data/roles/web.yaml': 'web::port: 80\n', ...files });
+}
+
+/**
+ * Throwaway repos for one describe block, removed after it: `repo(files)` makes a control repo, `keep(dir)`
+ * takes a directory made otherwise.
+ */
+export function controlRepos(): { repo: (files?: Record<string, string>) => string; keep: (dir: string) => string } {
+  const dirs: string[] = [];
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const keep = (dir: string): string => {
+    dirs.push(dir);
+    return dir;
+  };
+  return { repo: (files = {}) => keep(controlRepo(files)), keep };
 }
 
 export interface Finding {
