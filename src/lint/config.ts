@@ -35,6 +35,8 @@ export interface ResolvedConfig {
   isIgnored(file: string): boolean;
   /** Whether any path enables the rule (the engine skips rules that are off everywhere). */
   enabledAnywhere(ruleId: string): boolean;
+  /** Whether some override gives the rule options (else `options(ruleId)` holds for every file). */
+  hasPathOptions(ruleId: string): boolean;
 }
 
 const LEVEL: Record<RuleLevel, Severity | 'off'> = { off: 'off', info: 'info', warn: 'warning', error: 'error' };
@@ -169,6 +171,9 @@ export function resolveConfig(raw: unknown, rules: ReadonlyMap<string, Rule>, pa
     enabledAnywhere(ruleId) {
       if (base.get(ruleId) !== 'off') return true;
       return overrides.some((o) => o.rules[ruleId] !== undefined && levelOf(o.rules[ruleId]!) !== 'off');
+    },
+    hasPathOptions(ruleId) {
+      return overrides.some((o) => optionsOf(o.rules[ruleId]) !== undefined);
     },
   };
 }

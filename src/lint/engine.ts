@@ -40,7 +40,7 @@ export function lintRepo(repo: LoadedRepo, opts: LintOptions): LintRun {
     // Overrides may give some paths other options: one instance of the rule per distinct options, each
     // reporting only on its own targets (nearly always a single instance).
     const groups = new Map<string, { options: Record<string, unknown>; files: Set<string> }>();
-    for (const f of targets) {
+    for (const f of config.hasPathOptions(id) ? targets : []) {
       const options = config.options(id, f);
       const key = JSON.stringify(options);
       let g = groups.get(key);
