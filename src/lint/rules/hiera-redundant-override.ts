@@ -53,8 +53,13 @@ export default defineRule({
       // Whether a file's key is redundant depends only on the files below it in a node's chain: each
       // (file, files below) pair is weighed once, however many nodes share it.
       const seen = new Set<string>();
+      // Nodes with the same hierarchy values share one locations array: it is weighed once.
+      const weighed = new Set<readonly unknown[]>();
       for (const node of repo.nodes) {
-        const located = [...new Set(repo.filesForNode(h, node).map((r) => r.file))];
+        const locations = repo.filesForNode(h, node);
+        if (weighed.has(locations)) continue;
+        weighed.add(locations);
+        const located = [...new Set(locations.map((r) => r.file))];
         // Cheap test first: a node whose locations hold no target needs none of its files read; files above
         // the first target never decide a target's redundancy, so they are not read either.
         const first = located.findIndex((f) => ctx.isTarget(f));
