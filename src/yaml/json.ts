@@ -20,8 +20,9 @@ class JsonParser {
   }
 
   private fail(what = 'unexpected token'): never {
-    const rest = this.s.slice(this.p, this.p + 20);
-    throw new LoadFailure(`JSON syntax error: ${what} at '${rest}'`, this.p, this.p + 1);
+    // Ruby's message quotes the next 20 characters of the file: that can be half a password, so only the
+    // position (which every diagnostic carries) says where.
+    throw new LoadFailure(`JSON syntax error: ${what}`, this.p, this.p + 1);
   }
 
   document(): YNode {

@@ -4,7 +4,7 @@ import {
   encScheme, isSecretKey, isSecretOptionName, maskText, maskUrlCredentials, maskValue, secretKeyOfPath, SECRET_MASK, urlCredentials,
 } from '../../src/security/index.js';
 import { renderJson } from '../../src/value/index.js';
-import { loadYaml } from '../../src/yaml/index.js';
+import { loadJson, loadYaml } from '../../src/yaml/index.js';
 import { Secret, isHash } from '../../src/value/types.js';
 
 describe('security: key names', () => {
@@ -205,5 +205,16 @@ describe('security: domain text maskers', () => {
     const isSecret = (_g: string, k: string): boolean => k === 'password';
     assert.equal(maskFileText('[a]\n s3cr3t-tail\n\npassword=s3cr3t\n x\nurl = amqp://u:p4ss@h/\n y', isSecret),
       '[a]\n <secret>\n\npassword=<secret>\n <secret>\nurl = amqp://u:<secret>@h/\n y');
+  });
+});
+
+describe('security: syntax errors', () => {
+  it('a JSON syntax error names its position, never the text after it (Ruby quotes 20 characters)', () => {
+    for (const text of ['{"role": x "db_password": "hunter2secret"}', '{"url": "mysql://nova:hunter2secret@db/nova" "x": 1}', '["hunter2secret"\n']) {
+      const r = loadJson(text, 'facts/n1.json');
+      assert.ok(r.error, text);
+      assert.doesNotMatch(r.error.message, /hunter|h2s|secret|nova:/, r.error.message);
+      assert.ok(r.error.line >= 1 && r.error.column >= 1);
+    }
   });
 });
