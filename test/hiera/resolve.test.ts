@@ -71,6 +71,22 @@ describe('resolveFleet', () => {
     assert.match(one.json, /"profile::db::password":"<secret>"/);
   });
 
+  it('loaded facts (not a path), chosen keys and a node named twice: split and single-thread print the same', async () => {
+    const { envDir, factsDir } = generateHieraRepo(join(dir, 'loaded'), 40, 30);
+    const fleet = loadFactsSync(factsDir);
+    // The same node again at the end, with other facts: like a Map, it keeps its first place and its last row.
+    const again = makeFacts(fleet[0]!.node, new Map([...fleet[0]!.facts].map(([k, v]) => [k, k === 'dc' ? 'par' : v])));
+    const opts = { environmentDir: envDir, facts: [...fleet, again], keys: ['profile::k1::setting', 'profile::k20::setting', 'nope'] };
+    const one = await resolveFleetJson({ ...opts, jobs: 1 });
+    const split = await resolveFleetJson({ ...opts, jobs: 3 });
+    assert.equal(split.json, one.json);
+    assert.deepEqual(split.keys, ['nope', 'profile::k1::setting', 'profile::k20::setting']);
+    const rows = JSON.parse(one.json) as Record<string, Record<string, unknown>>;
+    assert.equal(Object.keys(rows).length, 40);
+    assert.equal(Object.keys(rows)[0], fleet[0]!.node);
+    assert.match(String(rows[fleet[0]!.node]!['profile::k1::setting']), /^par-/);
+  });
+
   it('a refusal on a worker thread keeps its kind (a facts file Puppet cannot read)', async () => {
     const { envDir, factsDir } = generateHieraRepo(join(dir, 'broken'), 30, 10);
     writeFileSync(join(factsDir, 'zz-broken.yaml'), 'a: [unclosed\n');
