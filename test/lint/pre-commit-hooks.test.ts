@@ -1,11 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { commands } from '../../src/cli/commands/index.js';
 import { DATA_FILE } from '../../src/lint/repo/load-repo.js';
 import { serviceFiles, serviceForFile } from '../../src/openstack/index.js';
 import { runCli } from '../support/cli.js';
+import { requireOracle } from '../support/oracle.js';
 import { controlRepo } from '../support/lint-repo.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -100,3 +104,47 @@ describe('.pre-commit-hooks.yaml', () => {
     for (const f of ['nova.conf', 'x/ml2_conf.ini']) assert.ok(selects(h, f) && serviceForFile(f) !== undefined, f);
   });
 });
+
+describe('the hooks installed and run by the real pre-commit', function () {
+  // pre-commit clones this repository at HEAD, runs `npm install` (which builds dist/) and `npm pack`, then
+  // installs the tarball: minutes at worst on a cold npm cache.
+  this.timeout(600_000);
+  let work: string;
+  before(function () {
+    requireOracle(this, 'pre-commit');
+    work = mkdtempSync(join(tmpdir(), 'hieradrift-pre-commit-'));
+  });
+  after(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('a control repo using hieradrift-lint gets its findings on commit (exit 1 on an error, 0 on warnings only)', () => {
+    const head = git(root, 'rev-parse', 'HEAD').trim();
+    const repo = join(work, 'control');
+    mkdirSync(join(repo, 'data'), { recursive: true });
+    writeFileSync(join(repo, 'hiera.yaml'), 'version: 5\ndefaults:\n  datadir: data\n  data_hash: yaml_data\nhierarchy:\n  - name: common\n    path: common.yaml\n');
+    writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${root}\n    rev: ${head}\n    hooks:\n      - id: hieradrift-lint\n`);
+    writeFileSync(join(repo, 'data/common.yaml'), 'x::mode: 0644\n');
+    git(repo, 'init', '-q');
+    git(repo, 'add', '-A');
+    const env = { ...process.env, PRE_COMMIT_HOME: join(work, 'cache') };
+    const run = (): { status: number | null; out: string } => {
+      const r = spawnSync('pre-commit', ['run', '--all-files', '--color', 'never'], { cwd: repo, env, encoding: 'utf8' });
+      return { status: r.status, out: r.stdout + r.stderr };
+    };
+    const warned = run();
+    assert.equal(warned.status, 0, warned.out);
+    assert.match(warned.out, /hieradrift lint \(Hiera data and hiera\.yaml\)\.+Passed/);
+    writeFileSync(join(repo, 'data/common.yaml'), 'x::mode: 0644\nx::a: 1\nx::a: 2\n');
+    git(repo, 'add', '-A');
+    const failed = run();
+    assert.equal(failed.status, 1, failed.out);
+    assert.match(failed.out, /2:1 +error +Key 'x::a' appears again later in this mapping.*yaml\/duplicate-key/);
+  });
+});
+
+function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** The real systems the differential tests compare against. */
-export type OracleName = 'puppet' | 'oslo' | 'openstack-services' | 'puppet-openstack-modules' | 'chromium';
+export type OracleName = 'puppet' | 'oslo' | 'openstack-services' | 'puppet-openstack-modules' | 'chromium' | 'pre-commit';
 
 const probes: Record<OracleName, () => boolean> = {
   puppet: () => ok('ruby', ['-e', 'require "puppet"']),
@@ -10,6 +10,7 @@ const probes: Record<OracleName, () => boolean> = {
     ok('/usr/bin/python3', ['-c', 'import nova.conf, keystone.conf, neutron, glance, cinder']),
   'puppet-openstack-modules': () => ok('test', ['-d', '/usr/share/puppet/modules/nova']),
   chromium: () => ok('chromium', ['--version']),
+  'pre-commit': () => ok('pre-commit', ['--version']) && ok('git', ['--version']),
 };
 
 function ok(cmd: string, args: string[]): boolean {
