@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,4 +18,12 @@ function findRoot(start: string): string {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'schemas'))) return dir;
     if (dirname(dir) === dir) throw new Error(`hieradrift's package root (package.json beside schemas/) is not above ${start}`);
   }
+}
+
+let version: string | undefined;
+
+/** hieradrift's own version, from its package.json. */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { packageVersion } from '../package-files.js';
 import { HieradriftError } from '../source/errors.js';
 import { commands } from './commands/index.js';
 import { ExitCode, type CliIo } from './io.js';
@@ -8,6 +9,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exit: number = ExitCode.ok;
   const program = new Command('hieradrift')
     .description('Lint Hiera data, validate OpenStack config, and report drift, as Puppet and oslo.config read them')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,14 @@ describe('bin/hieradrift.js', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     assert.equal(err, '');
     assert.ok(code === 0 || code === 1, `exit ${code}`);
+  });
+
+  it('--version and -V print the package version and exit 0', async () => {
+    const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) {
+      const out = await sameAsInProcess([flag], repo);
+      assert.equal(out, `${version}\n`);
+    }
   });
 
   it('runs the bundle the build made (dist/cli), not older than tsc output', () => {

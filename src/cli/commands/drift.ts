@@ -26,7 +26,7 @@ interface DriftCliOptions extends LayerFlagValues {
 export const registerDrift: RegisterCommand = (program, io, setExit) => {
   program
     .command('drift')
-    .description('Compare what Puppet will write (catalog) with the deployed OpenStack config files')
+    .description('compare what Puppet will write (catalog) with the deployed OpenStack config files')
     .option('--node <name>', 'node (certname) to report on')
     .option('--catalog <file>', 'compiled catalog JSON (puppet catalog compile, PuppetDB export, agent cache)')
     .option('--catalogs <dir>', 'fleet: directory of <node>.json catalogs')

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../../lint/baseline.js';
@@ -10,7 +10,7 @@ import { formatters, loadFormatter, useColor, type ReportInput, type RuleInfo } 
 import { HieradriftError, formatDiagnosticLine } from '../../source/index.js';
 import { ExitCode, type CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
-import { packageFile } from '../../package-files.js';
+import { packageVersion } from '../../package-files.js';
 
 export interface GateOptions {
   format?: string;
@@ -39,11 +39,6 @@ export function ruleInfos(): Map<string, RuleInfo> {
   return new Map([...ruleMap].map(([id, r]) => [id, { id, description: r.meta.description, severity: r.meta.severity, docsUrl: docsUrl(id) }]));
 }
 
-let version: string | undefined;
-export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
-  return version;
-}
 
 /**
  * The baseline whose findings are hidden. None when writing one: `--write-baseline` records every current
@@ -86,7 +81,7 @@ export function emit(results: LintResult[], files: string[], root: string, o: Ga
   }
   const rules = ruleInfos();
   for (const [k, v] of extraRules ?? []) rules.set(k, v);
-  const input: ReportInput = { results: shown, rules, fileCount: files.length, files: files.map(show), toolVersion: toolVersion() };
+  const input: ReportInput = { results: shown, rules, fileCount: files.length, files: files.map(show), toolVersion: packageVersion() };
   const color = o.output ? false : o.color === true ? true : o.color === false ? false : useColor(io.env, io.isTTY);
   const text = fmt(input, { color });
   if (o.output) {
