@@ -80,14 +80,18 @@ function loadFactsFile(file: string): Facts[] {
   return factsFromValue(parse(file), file);
 }
 
+/** A PuppetDB export: a list of rows, or one factset row (`{certname, facts}`). */
+export function isPuppetdbExport(value: HValue | undefined): value is HValue[] | HHash {
+  return Array.isArray(value) || (value instanceof Map && typeof value.get('certname') === 'string' && value.has('facts'));
+}
+
 /** The nodes one parsed facts file describes: facter output, `puppet facts` ({name, values}), or PuppetDB rows. */
 export function factsFromValue(value: HValue | undefined, file: string): Facts[] {
   const fallbackName = basename(file).replace(FACT_FILE, '');
-  if (Array.isArray(value)) return factsetRows(value, file);
+  if (isPuppetdbExport(value)) return factsetRows(Array.isArray(value) ? value : [value], file);
   if (!(value instanceof Map)) {
     throw new HieradriftError('input', `Incorrectly formatted data in ${basename(file)} given via the --facts flag (only accepts yaml and json files)`);
   }
-  if (typeof value.get('certname') === 'string' && value.has('facts')) return factsetRows([value], file);
   if (typeof value.get('name') === 'string' && value.get('values') instanceof Map) {
     return [makeFacts(value.get('name') as string, value.get('values') as HHash, file, true)];
   }

@@ -92,18 +92,6 @@ export function resolveNodes(base: LookupBase, fleet: Facts[], keys?: readonly s
   return { values, ...(rows && { rows }), errors, diagnostics: base.diagnostics, keys: [...seen].sort() };
 }
 
-/** The default key set: every top-level key of every data file some node reaches, sorted. */
-export function allKeys(base: LookupBase, fleet: Facts[]): string[] {
-  const keys = new Set<string>();
-  for (const facts of fleet) for (const k of nodeKeys(base, contextFor(base, facts))) keys.add(k);
-  return [...keys].sort();
-}
-
-/** Top-level keys of the data files one node's hierarchies reach (lookup_options excluded), sorted. */
-export function nodeKeys(base: LookupBase, ctx: LookupContext): string[] {
-  return chainKeys(base, nodeChain(base, ctx));
-}
-
 /** The data locations a node's hierarchies reach, in lookup order: the files, and a signature naming every location. */
 interface NodeChain {
   signature: string;

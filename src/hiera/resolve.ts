@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { HieradriftError, type Diagnostic } from '../source/index.js';
 import type { HValue } from '../value/index.js';
-import { createLookupBase, type LayerOptions } from './context.js';
+import { createLookupBase, type LayerOptions, type LookupBase } from './context.js';
 import type { Facts } from './facts.js';
 import { decodeValue, resolveNodes, type FleetOutput, type FleetResult, type WorkerInput, type WorkerOutput } from './fleet.js';
 import { loadFactsFiles } from './facts.js';
@@ -78,25 +78,18 @@ async function runFleet(opts: ResolveOptions, output: FleetOutput): Promise<Flee
   const threads = Math.max(1, Math.min(jobs ?? availableParallelism(), 4));
   const files = typeof facts === 'string' ? factFiles(facts) : undefined;
   const count = files?.length ?? (facts as Facts[]).length;
-  const chunks: WorkerInput[] = [];
-  if (threads < 2 || count < threshold) {
-    chunks.push(files ? { options: layers, factFiles: files, output } : { options: layers, facts: facts as Facts[], output });
-  } else {
-    // The main thread starts at once while workers boot and later pay for the transfer: it takes a larger share.
-    const mainShare = Math.ceil((count * 1.2) / (threads + 0.2));
-    const per = Math.ceil((count - mainShare) / (threads - 1));
-    const split = <T>(xs: T[]): T[][] => [xs.slice(0, mainShare), ...Array.from({ length: threads - 1 }, (_, i) => xs.slice(mainShare + i * per, mainShare + (i + 1) * per))];
-    for (const part of files ? split(files) : split(facts as Facts[])) {
-      // The main thread's larger share can leave a small fleet's last workers nothing to do.
-      if (chunks.length > 0 && part.length === 0) continue;
-      chunks.push(files ? { options: layers, factFiles: part as string[], output } : { options: layers, facts: part as Facts[], output });
-    }
-  }
-  for (const c of chunks) if (keys) c.keys = keys;
+  const items: (string | Facts)[] = files ?? (facts as Facts[]);
+  const parts = threads < 2 || count < threshold ? [items] : splitForThreads(items, threads);
+  const chunks: WorkerInput[] = parts.map((part) => ({
+    options: layers,
+    output,
+    ...(files ? { factFiles: part as string[] } : { facts: part as Facts[] }),
+    ...(keys && { keys }),
+  }));
   // Workers first, so they boot while this thread reads the configuration and resolves its share.
   const workers = chunks.slice(1).map(startWorker);
   let all: WorkerOutput[];
-  let base: ReturnType<typeof createLookupBase>;
+  let base: LookupBase;
   try {
     base = createLookupBase(layers);
     const mine = chunks[0]!;
@@ -114,6 +107,22 @@ async function runFleet(opts: ResolveOptions, output: FleetOutput): Promise<Flee
   const seen = new Set<string>();
   for (const c of all) for (const k of c.keys) seen.add(k);
   return { chunks: all, diagnostics: base.diagnostics, keys: [...seen].sort() };
+}
+
+/**
+ * The main thread's share first, then one share per worker. The main thread starts at once while workers boot
+ * and later pay for the transfer, so it takes a larger share; a small fleet's last workers may get none and
+ * are not started.
+ */
+function splitForThreads<T>(items: T[], threads: number): T[][] {
+  const mainShare = Math.ceil((items.length * 1.2) / (threads + 0.2));
+  const per = Math.ceil((items.length - mainShare) / (threads - 1));
+  const parts = [items.slice(0, mainShare)];
+  for (let i = 0; i < threads - 1; i++) {
+    const part = items.slice(mainShare + i * per, mainShare + (i + 1) * per);
+    if (part.length > 0) parts.push(part);
+  }
+  return parts;
 }
 
 function factFiles(path: string): string[] {

@@ -50,6 +50,11 @@ export function gateBaseline(o: GateOptions, io: CliIo): Baseline | undefined {
   return readBaseline(abs, relative(io.cwd, abs) || o.baseline);
 }
 
+/** A repo-relative path as the user sees it: relative to where the command runs, with '/'. */
+function shownPath(io: CliIo, root: string, file: string): string {
+  return relative(io.cwd, join(root, file)).split('\\').join('/') || file;
+}
+
 /** Checks --max-warnings before any work, so a typo does not come after a full report. */
 export function maxWarnings(o: GateOptions): number {
   if (o.maxWarnings === undefined) return Infinity;
@@ -64,7 +69,7 @@ export function runGate(paths: string[], o: GateOptions, io: CliIo, baseline = g
   // Facts files the repo could not use are not lint targets, but a node missing from the context changes what
   // the repo rules see: say so on stderr, whatever the report format.
   for (const d of p.repo.diagnostics) {
-    io.stderr(`${formatDiagnosticLine({ ...d, file: relative(io.cwd, join(p.root, d.file)).split('\\').join('/') || d.file })}\n`);
+    io.stderr(`${formatDiagnosticLine({ ...d, file: shownPath(io, p.root, d.file) })}\n`);
   }
   return p;
 }
@@ -72,7 +77,7 @@ export function runGate(paths: string[], o: GateOptions, io: CliIo, baseline = g
 /** Formats results, writes them, and decides the exit code (0 clean, 1 errors or too many warnings). */
 export function emit(results: LintResult[], files: string[], root: string, o: GateOptions, io: CliIo, extraRules?: Map<string, RuleInfo>): number {
   const fmt = loadFormatter(o.format ?? 'stylish');
-  const show = (f: string): string => relative(io.cwd, join(root, f)).split('\\').join('/') || f;
+  const show = (f: string): string => shownPath(io, root, f);
   const shown = results.map((r) => ({ ...r, file: show(r.file), diagnostics: r.diagnostics.map((d) => ({ ...d, file: show(d.file) })) }));
   if (o.writeBaseline) {
     writeBaseline(resolve(io.cwd, o.writeBaseline), createBaseline(results.flatMap((r) => r.diagnostics)));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HieradriftError, type Diagnostic } from '../../source/index.js';
 import type { HHash, HValue } from '../../value/index.js';
-import { factsFromValue, parseFactsText } from '../../hiera/facts.js';
+import { factsFromValue, isPuppetdbExport, parseFactsText } from '../../hiera/facts.js';
 import { fastFacts } from './fast-facts.js';
 import type { NodeFacts } from './model.js';
 
@@ -37,7 +37,7 @@ export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; di
     // tag of Puppet's yaml cache, PuppetDB exports (many nodes in one file) and refusals included.
     try {
       const value = parseFactsText(text, relPath);
-      if (Array.isArray(value) || (value instanceof Map && typeof value.get('certname') === 'string' && value.has('facts'))) {
+      if (isPuppetdbExport(value)) {
         for (const x of factsFromValue(value, relPath)) nodes.push({ node: x.node, facts: x.facts, trusted: trustedFor(x.facts, x.node), file: relPath });
         continue;
       }
