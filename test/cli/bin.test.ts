@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +33,42 @@ describe('bin/hieradrift.js', () => {
   });
 
   it('runs the bundle the build made (dist/cli), not older than tsc output', () => {
-    const bundle = statSync(`${root}dist/cli/main.js`, { throwIfNoEntry: false });
+    const bundle = statSync(`${root}dist/cli/main.cjs`, { throwIfNoEntry: false });
     const worker = statSync(`${root}dist/cli/resolve-worker.js`, { throwIfNoEntry: false });
-    assert.ok(bundle && worker, 'npm run build must write dist/cli/main.js and dist/cli/resolve-worker.js');
+    const cache = statSync(`${root}dist/cli/main.v8-cache`, { throwIfNoEntry: false });
+    assert.ok(bundle && worker && cache, 'npm run build must write dist/cli/main.cjs, main.v8-cache and resolve-worker.js');
     assert.ok(bundle.mtimeMs >= statSync(`${root}dist/src/cli/main.js`).mtimeMs, 'the bundle is older than dist/src: rebuild');
+  });
+
+  /** Loads the bundle as bin does, in a Node without flags (V8 refuses a cache made under other flags). */
+  function loadInChild(cacheFile: string, argv: string[]): { cache: string; out: string; status: number | null } {
+    const script = `const { loadBundle } = await import(${JSON.stringify(`${root}dist/src/cli/bundle-loader.js`)});
+      const b = loadBundle(${JSON.stringify(`${root}dist/cli/main.cjs`)}, ${JSON.stringify(cacheFile)});
+      let out = '';
+      const code = await b.run(${JSON.stringify(argv)}, { stdout: (s) => (out += s), stderr: (s) => (out += s), cwd: process.cwd(), env: {}, isTTY: false });
+      process.stdout.write(JSON.stringify({ cache: b.cache, out, code }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repo, encoding: 'utf8', env: {} });
+    assert.equal(r.stderr, '');
+    const parsed = JSON.parse(r.stdout) as { cache: string; out: string; code: number };
+    return { cache: parsed.cache, out: parsed.out, status: parsed.code };
+  }
+
+  it("V8 takes the build's code cache, and runs the same without it or with a foreign one", function () {
+    this.timeout(30_000);
+    const argv = ['lint', 'data', '--format', 'json'];
+    const taken = loadInChild(`${root}dist/cli/main.v8-cache`, argv);
+    assert.equal(taken.cache, 'accepted');
+    const dir = mkdtempSync(join(tmpdir(), 'hieradrift-cache-'));
+    try {
+      writeFileSync(join(dir, 'foreign'), Buffer.alloc(4096, 7));
+      const foreign = loadInChild(join(dir, 'foreign'), argv);
+      const none = loadInChild(join(dir, 'missing'), argv);
+      assert.deepEqual([foreign.cache, none.cache], ['rejected', 'none']);
+      for (const r of [foreign, none]) assert.deepEqual([r.out, r.status], [taken.out, taken.status]);
+      assert.match(taken.out, /"ruleId"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // The bundle must behave as the modules do: shipped files found from its own place, the worker beside it.
