@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join, posix, sep } from 'node:path';
 import type { Diagnostic } from '../../source/index.js';
 import { LineCounter } from '../../source/index.js';
 import type { HValue } from '../../value/index.js';
@@ -120,8 +120,9 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     if (!byDir) locateCache.set(level.datadir, (byDir = new Map()));
     let hit = byDir.get(p);
     if (hit === undefined) {
-      const joined = posix.isAbsolute(p) ? posix.relative(root.split(sep).join('/'), p) : posix.join(level.datadir, p);
-      byDir.set(p, (hit = posix.normalize(joined)));
+      // posix.join normalizes already; relative() can give '' (the root itself), which normalize makes '.'.
+      hit = posix.isAbsolute(p) ? posix.normalize(posix.relative(root.split(sep).join('/'), p)) : posix.join(level.datadir, p);
+      byDir.set(p, hit);
     }
     return hit;
   };
@@ -202,19 +203,33 @@ function modulePath(root: string): string[] {
   return m[1]!.split(':').map((s) => s.trim()).filter((s) => s && !s.startsWith('$') && !posix.isAbsolute(s));
 }
 
+/**
+ * Data files under `dir`, repo-relative with `/`, skipping dot files and directories. Walks with the entries'
+ * types: Node 20's `readdirSync(..., { recursive: true })` stats every entry to find directories.
+ */
 function listFiles(root: string, dir: string): string[] {
-  const abs = join(root, dir);
-  let entries: string[];
-  try {
-    entries = readdirSync(abs, { recursive: true }) as string[];
-  } catch {
-    return [];
-  }
+  const base = posix.normalize(dir || '.');
   const out: string[] = [];
-  for (const e of entries) {
-    const rel = e.split(sep).join('/');
-    if (!DATA_FILE.test(rel) || rel.split('/').some((s) => s.startsWith('.'))) continue;
-    out.push(dir ? `${dir}/${rel}` : rel);
-  }
-  return out.map((f) => relative(root, join(root, f)).split(sep).join('/'));
+  const walk = (rel: string, depth: number): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const path = rel === '.' ? e.name : `${rel}/${e.name}`;
+      // A symlink is followed, as a directory listing through stat would.
+      const kind = e.isSymbolicLink() ? statSync(join(root, path), { throwIfNoEntry: false }) : e;
+      if (kind?.isDirectory()) {
+        if (depth < MAX_DIR_DEPTH) walk(path, depth + 1);
+      } else if (kind?.isFile() && DATA_FILE.test(e.name)) out.push(path);
+    }
+  };
+  walk(base, 0);
+  return out;
 }
+
+/** Deeper than any real datadir; stops a symlink loop. */
+const MAX_DIR_DEPTH = 32;
