@@ -4,6 +4,8 @@ import { Binary, RubySymbol, isHash, type HHash, type HKey, type HValue } from '
 import type { YNode } from './types.js';
 
 const STR_TAG = 'tag:yaml.org,2002:str';
+/** Decodes bytes already known to be ASCII (latin1 maps 0x00-0x7f to the same code points). */
+const ASCII = new TextDecoder('latin1');
 
 export type Report = (ruleId: string, severity: Severity, message: string, at: YNode, first?: YNode) => void;
 
@@ -23,9 +25,15 @@ export class KeySink {
     if (raw instanceof RubySymbol) {
       this.sawSymbol = true;
       key = raw;
+    } else if (raw instanceof Binary && raw.bytes.every((b) => b < 0x80)) {
+      // Psych gives an ASCII-8BIT String. Ruby hashes and compares an ASCII-only one as the UTF-8 String with the
+      // same characters, so `puppet lookup` finds it by name (measured with Puppet 7).
+      key = ASCII.decode(raw.bytes);
     } else if (Array.isArray(raw) || isHash(raw) || raw instanceof Binary || (typeof raw === 'object' && raw !== null)) {
       key = rubyInspect(raw);
-      this.report('yaml/complex-key', 'warning', `a ${Array.isArray(raw) ? 'sequence' : 'mapping'} used as a key: Puppet cannot look it up (RichDataKey); hieradrift keeps it as the string ${JSON.stringify(key)}`, keyNode);
+      const what = Array.isArray(raw) ? 'a sequence' : isHash(raw) ? 'a mapping' : raw instanceof Binary ? 'binary data with non-ASCII bytes' : 'a non-string value';
+      const why = raw instanceof Binary ? 'no String a lookup names equals it' : 'Puppet cannot look it up (RichDataKey)';
+      this.report('yaml/complex-key', 'warning', `${what} used as a key: ${why}; hieradrift keeps it as the string ${JSON.stringify(key)}`, keyNode);
     } else {
       key = raw;
     }

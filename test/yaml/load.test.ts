@@ -30,6 +30,14 @@ describe('loadYaml', () => {
       assert.ok(inner.get('b') instanceof RubySymbol);
       assert.equal((inner.get('b') as RubySymbol).name, 'c');
     });
+    it('reads an ASCII !!binary key as its text (Puppet finds it by name) and says why other binary keys are unreachable', () => {
+      const r = load('? !!binary YmluX2tleQ==\n: a\n? !!binary w78=\n: b\n');
+      assert.ok(isHash(r.value));
+      assert.deepEqual([...r.value.keys()], ['bin_key', '"ÿ"']);
+      assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.line, d.message]), [
+        ['yaml/complex-key', 3, 'binary data with non-ASCII bytes used as a key: no String a lookup names equals it; hieradrift keeps it as the string "\\"ÿ\\""'],
+      ]);
+    });
     it('keeps __proto__ and constructor as plain data', () => {
       const h = hash('__proto__: {polluted: 1}\nconstructor: {prototype: 2}\n');
       assert.deepEqual([...h.keys()], ['__proto__', 'constructor']);

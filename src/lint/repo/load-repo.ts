@@ -25,16 +25,21 @@ export interface RepoOptions {
 
 export type LoadedRepo = RepoModel;
 
-/** Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. */
-export function readDataFile(root: string, rel: string, eyaml = false): DataFile | undefined {
-  const abs = join(root, rel);
-  let text: string;
+/** A data file's text, or undefined when it is unreadable or larger than any data file should be. */
+function readDataText(abs: string): string | undefined {
   try {
     if (statSync(abs).size > MAX_FILE_BYTES) return undefined;
-    text = readFileSync(abs, 'utf8');
+    return readFileSync(abs, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+/** Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. */
+export function readDataFile(root: string, rel: string, eyaml = false, known?: string): DataFile | undefined {
+  const abs = join(root, rel);
+  const text = known ?? readDataText(abs);
+  if (text === undefined) return undefined;
   const load = rel.endsWith('.json') ? loadJson(text, rel) : loadYaml(text, rel);
   const lineCounter = load.lineCounter ?? new LineCounter(text);
   const module = /(?:^|\/)(?:modules|site|site-modules)\/([a-z][a-z0-9_]*)\/data\//.exec(rel)?.[1];
@@ -44,6 +49,8 @@ export function readDataFile(root: string, rel: string, eyaml = false): DataFile
 export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   const ignored = opts.isIgnored ?? (() => false);
   const cache = new Map<string, DataFile | undefined>();
+  // Texts read without parsing (getText), kept so a later getFile does not read the file again.
+  const texts = new Map<string, string | undefined>();
   const hiera: HieraModel[] = [];
   const hieraIssues = new Map<string, ConfigIssue[]>();
   const eyamlPaths = new Set<string>();
@@ -178,8 +185,14 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     dataFilePaths,
     getFile(rel: string): DataFile | undefined {
       // An ignored file is not data: a `path` level naming it finds nothing, as if it were absent.
-      if (!cache.has(rel)) cache.set(rel, ignored(rel) ? undefined : readDataFile(root, rel, eyamlPaths.has(rel)));
+      if (!cache.has(rel)) cache.set(rel, ignored(rel) ? undefined : readDataFile(root, rel, eyamlPaths.has(rel), texts.get(rel)));
       return cache.get(rel);
+    },
+    getText(rel: string): string | undefined {
+      const parsed = cache.get(rel);
+      if (parsed) return parsed.text;
+      if (!texts.has(rel)) texts.set(rel, ignored(rel) ? undefined : readDataText(join(root, rel)));
+      return texts.get(rel);
     },
     hiera,
     hieraIssues,

@@ -57,6 +57,8 @@ export interface RepoModel {
   /** Every Hiera data file path the repo holds (repo-relative), whether or not it is linted. */
   dataFilePaths: readonly string[];
   getFile(rel: string): DataFile | undefined;
+  /** A data file's text without parsing it, for cheap tests before getFile (undefined as getFile would be). */
+  getText(rel: string): string | undefined;
   hiera: readonly HieraModel[];
   nodes: readonly NodeFacts[];
   /** Dotted paths defined by at least one facts file ('os', 'os.family', ...). */

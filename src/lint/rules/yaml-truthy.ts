@@ -1,5 +1,7 @@
 import type { HValue } from '../../value/index.js';
 import type { YScalar } from '../../yaml/index.js';
+import { mayHoldKey } from '../repo/key-prefilter.js';
+import type { RepoModel } from '../repo/model.js';
 import { defineRule, type DataFile, type KeyPath } from '../types.js';
 
 const TRUTHY = /^(?:yes|no|on|off)$/i;
@@ -43,7 +45,7 @@ export default defineRule<'truthy' | 'bare', TruthyOptions>({
       },
       end() {
         for (const c of candidates) {
-          const peers = peersAreStrings(c.path, c.file, ctx.repo.dataFilePaths, ctx.repo.getFile);
+          const peers = peersAreStrings(c.path, c.file, ctx.repo);
           if (!peers && !ctx.options.always) continue;
           // With `always`, a value whose peers are not strings gets a message that does not claim they are.
           ctx.report({
@@ -58,15 +60,21 @@ export default defineRule<'truthy' | 'bare', TruthyOptions>({
 });
 
 /** Whether the key's values elsewhere (other files, or sibling items of the same list) are strings. */
-function peersAreStrings(path: KeyPath, file: DataFile, files: readonly string[], getFile: (f: string) => DataFile | undefined): boolean {
+function peersAreStrings(path: KeyPath, file: DataFile, repo: RepoModel): boolean {
   const last = path[path.length - 1];
   if (typeof last === 'number') {
     const list = at(file.load.value, path.slice(0, -1));
     if (Array.isArray(list) && list.some((x) => typeof x === 'string')) return true;
   }
-  for (const f of files) {
+  // A pre-commit run lints one file: only the files that may hold the key are parsed, not the whole tree.
+  const top = path[0];
+  for (const f of repo.dataFilePaths) {
     if (f === file.file) continue;
-    const v = at(getFile(f)?.load.value, path);
+    if (typeof top === 'string') {
+      const text = repo.getText(f);
+      if (text === undefined || !mayHoldKey(text, top)) continue;
+    }
+    const v = at(repo.getFile(f)?.load.value, path);
     if (typeof v === 'string' || (Array.isArray(v) && v.some((x) => typeof x === 'string'))) return true;
   }
   return false;
