@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +36,26 @@ describe('bin/hieradrift.js', () => {
     const bundle = statSync(`${root}dist/cli/main.cjs`, { throwIfNoEntry: false });
     const worker = statSync(`${root}dist/cli/resolve-worker.js`, { throwIfNoEntry: false });
     const cache = statSync(`${root}dist/cli/main.v8-cache`, { throwIfNoEntry: false });
-    assert.ok(bundle && worker && cache, 'npm run build must write dist/cli/main.cjs, main.v8-cache and resolve-worker.js');
+    const loader = statSync(`${root}dist/cli/loader.cjs`, { throwIfNoEntry: false });
+    assert.ok(bundle && worker && cache && loader, 'npm run build must write dist/cli/main.cjs, main.v8-cache, loader.cjs and resolve-worker.js');
     assert.ok(bundle.mtimeMs >= statSync(`${root}dist/src/cli/main.js`).mtimeMs, 'the bundle is older than dist/src: rebuild');
+  });
+
+  it('runs tsc\'s output when there is no bundle', function () {
+    this.timeout(30_000);
+    // A checkout whose build stopped after tsc: bin beside a dist holding only dist/src.
+    const dir = mkdtempSync(join(tmpdir(), 'hieradrift-nobundle-'));
+    try {
+      mkdirSync(join(dir, 'bin'));
+      mkdirSync(join(dir, 'dist'));
+      for (const f of ['hieradrift.js', 'package.json']) copyFileSync(`${root}bin/${f}`, join(dir, 'bin', f));
+      symlinkSync(`${root}dist/src`, join(dir, 'dist/src'));
+      const r = spawnSync(process.execPath, [join(dir, 'bin/hieradrift.js'), 'lint', 'data', '--format', 'json'], { cwd: repo, encoding: 'utf8' });
+      const viaBundle = spawnSync(process.execPath, [bin, 'lint', 'data', '--format', 'json'], { cwd: repo, encoding: 'utf8' });
+      assert.deepEqual([r.stdout, r.stderr, r.status], [viaBundle.stdout, viaBundle.stderr, viaBundle.status]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   /** Loads the bundle as bin does, in a Node without flags (V8 refuses a cache made under other flags). */
