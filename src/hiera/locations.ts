@@ -61,7 +61,8 @@ function computeLocations(ctx: LookupContext, layer: Layer, level: HieraLevel): 
     return out;
   }
   const segs = splitKey(loc.variable) ?? [loc.variable];
-  const root = ctx.scope.get(String(segs[0]));
+  // The scope method reads `::x` as the top-scope variable x (Puppet 7's lookupvar), as interpolation does.
+  const root = ctx.scope.get(String(segs[0]).replace(/^::/, ''));
   let v: HValue | undefined = root;
   if (v !== undefined && v !== null && segs.length > 1) v = subLookup(loc.variable, segs.slice(1), v);
   if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return [];

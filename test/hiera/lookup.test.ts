@@ -101,3 +101,17 @@ describe('lookup: eyaml, explain, positions, the fleet command', () => {
     assert.equal(io2.out, 'visible\n');
   });
 });
+
+describe('lookup: mapped_paths', () => {
+  // Puppet 7 `puppet lookup --explain` with mapped_paths ["::roles", x, "roles/%{x}.yaml"] and roles [web, db]
+  // reads roles/web.yaml: the scope method takes `::roles` as the top-scope variable roles.
+  it('reads `::var` as the top-scope variable, as Puppet does', async () => {
+    const dir = tree({
+      'hiera.yaml': 'version: 5\nhierarchy:\n  - name: top scope\n    mapped_paths: ["::roles", x, "roles/%{x}.yaml"]\n',
+      'data/roles/web.yaml': 'k: web\n',
+    });
+    const f = makeFacts('n1.example.com', new Map<string, HValue>([['clientcert', 'n1.example.com'], ['roles', ['web', 'db']]]));
+    const ctx = await createLookupContext({ environmentDir: dir, facts: f });
+    assert.equal(lookup(ctx, 'k').value, 'web');
+  });
+});

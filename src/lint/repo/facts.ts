@@ -70,10 +70,13 @@ function str(v: HValue | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The trusted hash a real agent with this certname gets; a `trusted` fact overrides it (as in `puppet lookup`). */
+/**
+ * The trusted hash a real agent with this certname gets. A `trusted` fact overrides it only when it has
+ * authenticated, certname and extensions, as Puppet::Node#sanitize requires (src/hiera/facts.ts agrees).
+ */
 function trustedFor(facts: HHash, certname: string): HHash {
   const t = facts.get('trusted');
-  if (t instanceof Map && t.has('certname')) return t;
+  if (t instanceof Map && t.has('authenticated') && t.has('certname') && t.has('extensions')) return t;
   const dot = certname.indexOf('.');
   return new Map<string, HValue>([
     ['authenticated', 'local'],

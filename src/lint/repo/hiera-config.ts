@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { YMap, YNode, YScalar } from '../../yaml/index.js';
+import type { YMap, YNode, YScalar, YSeq } from '../../yaml/index.js';
 import type { DataFile } from '../types.js';
 import { deref, isMap, keyString, mapGet, stringOf } from '../yaml-nodes.js';
 import type { HieraLevel, LevelPattern } from './model.js';
@@ -73,7 +73,8 @@ export function parseHieraConfig(file: DataFile, dir: string, inModule: boolean)
   }
   if (vNode.value !== 5n) {
     add('unsupportedVersion', vNode, { version: String(vNode.value) });
-    return { levels: [], issues };
+    // Puppet 7 still reads version 4 in environments and modules (src/hiera does too): its levels reach files.
+    return { levels: vNode.value === 4n ? v4Levels(root, dir) : [], issues };
   }
   const defaults = mapGet(root, 'defaults');
   const defMap = defaults && isMap(deref(defaults)) ? (deref(defaults) as YMap) : undefined;
@@ -119,7 +120,36 @@ export function parseHieraConfig(file: DataFile, dir: string, inModule: boolean)
   } else if (!hierarchy) {
     levels.push(defaultLevel(root, dir, defDatadir, defFunction));
   }
+  // A module's default_hierarchy answers when its hierarchy finds nothing: its levels come last.
+  const dh = inModule ? mapGet(root, 'default_hierarchy') : undefined;
+  const dhSeq = dh ? deref(dh) : undefined;
+  if (dhSeq?.kind === 'seq') {
+    dhSeq.items.forEach((item, index) => {
+      const entry = deref(item);
+      const level = isMap(entry) ? parseEntry(entry, index, dir, defDatadir, defFunction, add) : undefined;
+      if (level) levels.push({ ...level, section: 'default_hierarchy' });
+    });
+  }
   return { levels, issues };
+}
+
+/** Version 4 levels as Puppet reads them: path(s) defaulting to the name, the backend's extension appended. */
+function v4Levels(root: YMap, dir: string): HieraLevel[] {
+  const datadir = stringOf(mapGet(root, 'datadir')) ?? 'data';
+  const seq = mapGet(root, 'hierarchy');
+  const items = seq && deref(seq).kind === 'seq' ? (deref(seq) as YSeq).items.map(deref) : [];
+  const levels: HieraLevel[] = [];
+  items.forEach((entry, index) => {
+    if (!isMap(entry)) return;
+    const name = stringOf(mapGet(entry, 'name')) ?? '';
+    const ext = stringOf(mapGet(entry, 'backend')) === 'json' ? '.json' : '.yaml';
+    const paths = mapGet(entry, 'paths') ?? mapGet(entry, 'path');
+    const nodes = paths ? (deref(paths).kind === 'seq' ? (deref(paths) as YSeq).items.map(deref) : [deref(paths)]) : [mapGet(entry, 'name')!];
+    const patterns = nodes.filter((n): n is YScalar => n?.kind === 'scalar').map((n) => ({ text: `${String(n.value ?? '')}${ext}`, node: n }));
+    const levelDir = posix.normalize(posix.join(dir, stringOf(mapGet(entry, 'datadir')) ?? datadir)).replace(/\/$/, '');
+    levels.push({ name, index, node: entry, datadir: levelDir, kind: 'path', patterns, backend: ext === '.json' ? 'json_data' : 'yaml_data' });
+  });
+  return levels;
 }
 
 type Add = (code: HieraConfigIssue, node: YNode, data?: Record<string, string>) => void;

@@ -1,4 +1,4 @@
-import type { HValue } from '../../value/index.js';
+import { rubyToS, type HValue } from '../../value/index.js';
 
 /** One `%{...}` token as Puppet's `/%\{([^\}]*)\}/` finds it, with offsets into the string. */
 export interface InterpolationToken {
@@ -139,11 +139,8 @@ export function dig(root: HValue | undefined, segs: readonly string[]): HValue |
   return cur;
 }
 
-/** Ruby to_s of the scalar values a path interpolation can meet. */
+/** Ruby to_s of a value a path interpolation meets (floats as Ruby writes them: 1.0e+20). */
 export function scalarToS(v: HValue | undefined): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') return Number.isInteger(v) ? `${v}.0` : String(v);
-  return String(v);
+  if (v === undefined) return '';
+  return typeof v === 'string' ? v : rubyToS(v);
 }

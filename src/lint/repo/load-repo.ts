@@ -6,10 +6,11 @@ import type { HValue } from '../../value/index.js';
 import { loadJson, loadYaml } from '../../yaml/index.js';
 import type { DataFile } from '../types.js';
 import { factPathsOf, loadFactsDir } from './facts.js';
-import { globToRegExp } from './glob.js';
+import { expandBraces } from '../../hiera/paths.js';
+import { rubyGlobToRegExp } from './glob.js';
 import { parseHieraConfig, type ConfigIssue } from './hiera-config.js';
 import { dig, scalarToS, splitScopeKey, tokenize } from './interpolation.js';
-import type { HieraLevel, HieraModel, NodeFacts, RepoModel, ResolvedLocation } from './model.js';
+import type { HieraModel, NodeFacts, RepoModel, ResolvedLocation } from './model.js';
 
 export const DATA_FILE = /\.(ya?ml|json|eyaml)$/;
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -66,14 +67,20 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   // Hiera 5 reads datadir relative to hiera.yaml's own directory (config `hiera: env/hiera.yaml`).
   const hieraRel = posix.normalize(opts.hieraConfig ?? 'hiera.yaml');
   addHiera(hieraRel, posix.dirname(hieraRel) === '.' ? '' : posix.dirname(hieraRel));
+  // Puppet takes the first directory of a name on the modulepath: a later one is shadowed, its hiera.yaml unread.
+  const seenModules = new Set<string>();
   for (const mp of modulePath(root)) {
-    let mods: string[] = [];
+    let mods: Dirent[] = [];
     try {
-      mods = readdirSync(join(root, mp));
+      mods = readdirSync(join(root, mp), { withFileTypes: true });
     } catch {
       continue;
     }
-    for (const m of mods.sort()) addHiera(`${mp}/${m}/hiera.yaml`, `${mp}/${m}`, m);
+    for (const m of mods.map((d) => d.name).sort()) {
+      if (seenModules.has(m) || !statSync(join(root, mp, m), { throwIfNoEntry: false })?.isDirectory()) continue;
+      seenModules.add(m);
+      addHiera(`${mp}/${m}/hiera.yaml`, `${mp}/${m}`, m);
+    }
   }
   const dataDirs = new Set<string>();
   for (const h of hiera) {
@@ -86,13 +93,40 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   }
   if (hiera.length === 0) dataDirs.add('data');
   const hieraFiles = new Set(hiera.map((h) => h.file.file));
-  const dataFilePaths = [...new Set([...dataDirs].flatMap((d) => listFiles(root, d)))]
-    .filter((f) => !hieraFiles.has(f) && !ignored(f))
-    .sort();
+  const keep = (f: string): boolean => !hieraFiles.has(f) && !ignored(f);
+  // Every file of the data directories: a glob reads any file it matches, whatever its extension.
+  const listedFiles = [...new Set([...dataDirs].flatMap((d) => listFiles(root, d)))].filter(keep).sort();
+  const dataFilePaths = listedFiles.filter((f) => DATA_FILE.test(f));
   const { nodes, diagnostics } = loadFactsDir(join(root, opts.facts ?? 'facts'), opts.facts ?? 'facts');
   const factPaths = factPathsOf(nodes);
   const nodeFiles = new Map<string, ResolvedLocation[]>();
-  const globCache = new Map<string, RegExp>();
+  const globCache = new Map<string, string[]>();
+  const extraListings = new Map<string, string[]>();
+  /** The files a glob pattern (repo-relative, interpolated) matches, in Ruby's order: per brace alternative, sorted. */
+  const globFiles = (pattern: string): string[] => {
+    let hits = globCache.get(pattern);
+    if (hits) return hits;
+    const seen = new Set<string>();
+    hits = [];
+    for (const alt of expandBraces(pattern)) {
+      const re = rubyGlobToRegExp(alt);
+      for (const f of filesUnder(staticPrefix(alt))) {
+        if (!seen.has(f) && re.test(f)) {
+          seen.add(f);
+          hits.push(f);
+        }
+      }
+    }
+    globCache.set(pattern, hits);
+    return hits;
+  };
+  /** The listing that covers `dir`: the data directories', or (a glob reaching elsewhere, `../x/*`) its own, once. */
+  const filesUnder = (dir: string): readonly string[] => {
+    if ([...dataDirs].some((d) => d === '' || d === '.' || dir === d || dir.startsWith(`${d}/`))) return listedFiles;
+    let files = extraListings.get(dir);
+    if (!files) extraListings.set(dir, (files = listFiles(root, dir).filter(keep).sort()));
+    return files;
+  };
 
   // The same few expressions are resolved for every node: split each once.
   const segCache = new Map<string, readonly string[] | undefined>();
@@ -122,25 +156,30 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     }
     return out + text.slice(last);
   };
-  const locate = (level: HieraLevel, p: string): string => {
-    let byDir = locateCache.get(level.datadir);
-    if (!byDir) locateCache.set(level.datadir, (byDir = new Map()));
+  const locate = (datadir: string, p: string): string => {
+    let byDir = locateCache.get(datadir);
+    if (!byDir) locateCache.set(datadir, (byDir = new Map()));
     let hit = byDir.get(p);
     if (hit === undefined) {
       // posix.join normalizes already; relative() can give '' (the root itself), which normalize makes '.'.
-      hit = posix.isAbsolute(p) ? posix.normalize(posix.relative(root.split(sep).join('/'), p)) : posix.join(level.datadir, p);
+      hit = posix.isAbsolute(p) ? posix.normalize(posix.relative(root.split(sep).join('/'), p)) : posix.join(datadir, p);
       byDir.set(p, hit);
     }
     return hit;
   };
   const sigFiles = new Map<HieraModel, Map<string, ResolvedLocation[]>>();
   const exprCache = new Map<HieraModel, string[] | null>();
-  /** The variable expressions of a hierarchy made only of `path(s)` levels (null for glob/mapped ones). */
+  /** The variable expressions of a hierarchy made only of `path(s)` levels, datadirs included (null for glob/mapped ones). */
   const pathExprs = (h: HieraModel): string[] | null => {
     let e = exprCache.get(h);
     if (e === undefined) {
       e = h.levels.every((l) => l.kind === 'path' || l.kind === 'uri' || l.kind === 'none') ? [] : null;
-      if (e) for (const l of h.levels) if (l.kind === 'path') for (const p of l.patterns) for (const t of tokenize(p.text)) if (!t.method && !t.badMethodCall) e.push(t.expr);
+      if (e) {
+        for (const l of h.levels) {
+          if (l.kind !== 'path') continue;
+          for (const text of [l.datadir, ...l.patterns.map((p) => p.text)]) for (const t of tokenize(text)) if (!t.method && !t.badMethodCall) e.push(t.expr);
+        }
+      }
       exprCache.set(h, e);
     }
     return e;
@@ -160,19 +199,16 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     }
     out = [];
     for (const level of h.levels) {
-      if (level.kind === 'path') for (const p of level.patterns) out.push({ level, pattern: p, file: locate(level, interpolate(p.text, node)) });
+      // A datadir may name the node too (`nodes/%{trusted.certname}`); '' would make it the config's directory.
+      const datadir = level.datadir.includes('%{') ? posix.normalize(interpolate(level.datadir, node)) : level.datadir;
+      if (level.kind === 'path') for (const p of level.patterns) out.push({ level, pattern: p, file: locate(datadir, interpolate(p.text, node)) });
       else if (level.kind === 'glob') {
-        for (const p of level.patterns) {
-          const pattern = locate(level, interpolate(p.text, node));
-          let re = globCache.get(pattern);
-          if (!re) globCache.set(pattern, (re = globToRegExp(pattern)));
-          for (const f of dataFilePaths) if (re.test(f)) out.push({ level, pattern: p, file: f });
-        }
+        for (const p of level.patterns) for (const f of globFiles(locate(datadir, interpolate(p.text, node)))) out.push({ level, pattern: p, file: f });
       } else if (level.kind === 'mapped' && level.mapped) {
         const v = scope(node, level.mapped.variable);
         const items = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
         for (const item of items) {
-          out.push({ level, pattern: level.mapped.template, file: locate(level, interpolate(level.mapped.template.text, node, [level.mapped.key, scalarToS(item)])) });
+          out.push({ level, pattern: level.mapped.template, file: locate(datadir, interpolate(level.mapped.template.text, node, [level.mapped.key, scalarToS(item)])) });
         }
       }
     }
@@ -204,20 +240,32 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   };
 }
 
+/** Puppet's default `modules:$basemodulepath`; $basemodulepath lies outside the repo. */
+const DEFAULT_MODULEPATH = ['modules'];
+
+/** environment.conf's modulepath entries inside the repo. */
 function modulePath(root: string): string[] {
   let text = '';
   try {
     text = readFileSync(join(root, 'environment.conf'), 'utf8');
   } catch {
-    return ['modules', 'site'];
+    return DEFAULT_MODULEPATH;
   }
   const m = /^\s*modulepath\s*=\s*(.+)$/m.exec(text);
-  if (!m) return ['modules', 'site'];
+  if (!m) return DEFAULT_MODULEPATH;
   return m[1]!.split(':').map((s) => s.trim()).filter((s) => s && !s.startsWith('$') && !posix.isAbsolute(s));
 }
 
+/** A glob pattern's directory part before its first wildcard: where its matches can lie. */
+function staticPrefix(pattern: string): string {
+  const wild = pattern.search(/[*?[{]/);
+  if (wild < 0) return posix.dirname(pattern);
+  const slash = pattern.lastIndexOf('/', wild);
+  return slash < 0 ? '.' : pattern.slice(0, slash);
+}
+
 /**
- * Data files under `dir`, repo-relative with `/`, skipping dot files and directories. Walks with the entries'
+ * Files under `dir`, repo-relative with `/`, skipping dot files and directories. Walks with the entries'
  * types: Node 20's `readdirSync(..., { recursive: true })` stats every entry to find directories.
  */
 function listFiles(root: string, dir: string): string[] {
@@ -237,7 +285,7 @@ function listFiles(root: string, dir: string): string[] {
       const kind = e.isSymbolicLink() ? statSync(join(root, path), { throwIfNoEntry: false }) : e;
       if (kind?.isDirectory()) {
         if (depth < MAX_DIR_DEPTH) walk(path, depth + 1);
-      } else if (kind?.isFile() && DATA_FILE.test(e.name)) out.push(path);
+      } else if (kind?.isFile()) out.push(path);
     }
   };
   walk(base, 0);

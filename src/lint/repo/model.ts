@@ -24,6 +24,8 @@ export interface HieraLevel {
   mapped?: { variable: string; key: string; template: LevelPattern };
   /** data_hash / lookup_key function name. */
   backend?: string;
+  /** Set on a module's default_hierarchy levels (read only when the hierarchy finds nothing); index counts within it. */
+  section?: 'default_hierarchy';
 }
 
 /** A hiera.yaml of the environment (or of a module), loaded with positions. */

@@ -10,7 +10,7 @@ export default defineRule<HieraConfigIssue>({
     messages: {
       notAHash: "hiera.yaml does not contain a YAML hash: Puppet falls back to the Hiera 3 default config",
       badVersion: "entry 'version' expects an Integer value, got '{{got}}'",
-      unsupportedVersion: 'hiera.yaml version {{version}} is not version 5: hieradrift resolves only version 5 (versions 3 and 4 are deprecated)',
+      unsupportedVersion: 'hiera.yaml version {{version}} is not version 5 (versions 3 and 4 are deprecated; Puppet ignores version 3 outside the global layer)',
       unknownKey: "unrecognized key '{{key}}' in {{where}}",
       missingName: "entry 'hierarchy' index {{index}} expects a value for key 'name'",
       badValue: "'{{key}}' expects {{expected}}",

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { tokenize } from '../repo/interpolation.js';
-import { globToRegExp } from '../repo/glob.js';
+import { rubyGlobToRegExp } from '../repo/glob.js';
 import { levelVaries } from '../repo/reach.js';
 import { defineRule } from '../types.js';
 
@@ -39,14 +39,14 @@ export default defineRule({
             let hit = false;
             if (!varies && tokenize(p.text).length === 0) {
               const target = posix.normalize(posix.join(level.datadir, p.text));
-              hit = level.kind === 'glob' ? repo.dataFilePaths.some((f) => globToRegExp(target).test(f)) : existing.has(target);
+              hit = level.kind === 'glob' ? repo.dataFilePaths.some((f) => rubyGlobToRegExp(target).test(f)) : existing.has(target);
             } else {
               hit = repo.nodes.some((n) => repo.filesForNode(h, n).some((r) => r.pattern === p && existing.has(r.file)));
             }
             if (hit) continue;
             ctx.report({
               source: file, node: p.node, messageId: varies ? 'noFile' : 'noFileStatic',
-              data: { path: p.text, nodes: repo.nodes.length }, path: ['hierarchy', level.index, level.kind === 'glob' ? 'glob' : 'path'],
+              data: { path: p.text, nodes: repo.nodes.length }, path: [level.section ?? 'hierarchy', level.index, level.kind === 'glob' ? 'glob' : 'path'],
             });
           }
         }

@@ -59,7 +59,8 @@ export default defineRule({
         const locations = repo.filesForNode(h, node);
         if (weighed.has(locations)) continue;
         weighed.add(locations);
-        const located = [...new Set(locations.map((r) => r.file))];
+        // default_hierarchy is never merged with the hierarchy: a value there does not stand in for one above.
+        const located = [...new Set(locations.filter((r) => !r.level.section).map((r) => r.file))];
         // Cheap test first: a node whose locations hold no target needs none of its files read; files above
         // the first target never decide a target's redundancy, so they are not read either.
         const first = located.findIndex((f) => ctx.isTarget(f));

@@ -7,6 +7,13 @@ RuleTester.run(rule, {
     { code: 'nova::debug: true\n', file: 'data/roles/web.yaml', files: common },
     { code: 'nova::ratio: 16\n', file: 'data/roles/web.yaml', files: common, name: 'Integer 16 is not Float 16.0' },
     { code: 'nova::debug: false\n', file: 'data/roles/db.yaml', files: common, name: 'no node reads the file' },
+    {
+      code: 'm::x: 1\n', file: 'modules/m/data/common.yaml', name: "default_hierarchy is not merged with the hierarchy: its value does not stand in",
+      files: {
+        'modules/m/hiera.yaml': 'version: 5\nhierarchy:\n  - {name: c, path: common.yaml}\ndefault_hierarchy:\n  - {name: d, path: defaults.yaml}\n',
+        'modules/m/data/defaults.yaml': 'm::x: 1\n',
+      },
+    },
   ],
   invalid: [
     {
