@@ -1,6 +1,5 @@
-import { posix } from 'node:path';
 import { tokenize } from '../repo/interpolation.js';
-import { rubyGlobToRegExp } from '../repo/glob.js';
+import type { NodeFacts } from '../repo/model.js';
 import { levelVaries } from '../repo/reach.js';
 import { defineRule } from '../types.js';
 
@@ -27,22 +26,22 @@ export default defineRule({
   create(ctx) {
     const { repo } = ctx;
     const existing = new Set(repo.dataFilePaths);
+    // A path level reads any file it names, inside the data directories or not (`../shared/x.yaml`, `x.txt`).
+    const exists = (f: string): boolean => existing.has(f) || repo.getText(f) !== undefined;
     return {
       hieraConfig(file) {
         const h = repo.hiera.find((x) => x.file.file === file.file);
         if (!h) return;
+        // A pattern that names no variable reaches the same files for every node, and without facts too.
+        const probe = repo.nodes[0] ?? NO_NODE;
         for (const level of h.levels) {
           if (level.kind !== 'path' && level.kind !== 'glob') continue;
           const varies = levelVaries(level);
           if (varies && repo.nodes.length === 0) continue;
           for (const p of level.patterns) {
-            let hit = false;
-            if (!varies && tokenize(p.text).length === 0) {
-              const target = posix.normalize(posix.join(level.datadir, p.text));
-              hit = level.kind === 'glob' ? repo.dataFilePaths.some((f) => rubyGlobToRegExp(target).test(f)) : existing.has(target);
-            } else {
-              hit = repo.nodes.some((n) => repo.filesForNode(h, n).some((r) => r.pattern === p && existing.has(r.file)));
-            }
+            // Glob results are files that exist.
+            const reaches = (n: NodeFacts): boolean => repo.filesForNode(h, n).some((r) => r.pattern === p && (level.kind === 'glob' || exists(r.file)));
+            const hit = !varies && tokenize(p.text).length === 0 ? reaches(probe) : repo.nodes.some(reaches);
             if (hit) continue;
             ctx.report({
               source: file, node: p.node, messageId: varies ? 'noFile' : 'noFileStatic',
@@ -54,3 +53,5 @@ export default defineRule({
     };
   },
 });
+
+const NO_NODE: NodeFacts = { node: '', facts: new Map(), trusted: new Map(), file: '' };
