@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatters } from '../../src/report/index.js';
 import { tree } from '../hiera/helpers.js';
@@ -53,6 +53,35 @@ describe('hieradrift lint / check (CLI, throwaway repos)', () => {
     const bad = await runCli(['lint', '--output', 'no/such/dir/r.txt'], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /^hieradrift: cannot write no\/such\/dir\/r\.txt: /);
+  });
+
+  it('--output and --write-baseline never replace an input of the run, nor add one (exit 2, nothing written)', async () => {
+    const dir = repo({ ...twoWarnings, '.hieradrift.yaml': 'rules: {}\n', 'site/keystone.conf': '[DEFAULT]\ndebug = true\n' });
+    assert.equal((await runCli(['lint', '--write-baseline', 'baseline.json'], dir)).code, 0);
+    const inputs: [string[], RegExp][] = [
+      [['lint', '--output', 'data/common.yaml'], /is a Hiera data file/],
+      [['lint', '--output', './data/../hiera.yaml'], /is a hiera\.yaml of the repo/],
+      [['lint', '--output', 'facts/web01.yaml'], /is inside the facts directory/],
+      [['lint', '--output', 'facts/new.json'], /is inside the facts directory/],
+      [['lint', '--output', 'data/roles/new.yaml'], /is inside a data directory, where Hiera would read it as data/],
+      [['lint', '--output', '.hieradrift.yaml'], /is the configuration file/],
+      [['lint', '--baseline', 'baseline.json', '--output', 'baseline.json'], /is the baseline this run reads/],
+      [['lint', '--write-baseline', 'data/common.yaml'], /--write-baseline data\/common\.yaml is a Hiera data file/],
+      [['check', '.', '--output', 'site/keystone.conf'], /is an OpenStack config file this run validates/],
+    ];
+    const before = new Map(['data/common.yaml', 'hiera.yaml', 'facts/web01.yaml', '.hieradrift.yaml', 'baseline.json', 'site/keystone.conf'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    for (const [args, why] of inputs) {
+      const r = await runCli(args, dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.out, '', args.join(' '));
+      assert.match(r.err, why, args.join(' '));
+      assert.match(r.err, /hieradrift never writes to its inputs/);
+    }
+    for (const [f, text] of before) assert.equal(readFileSync(join(dir, f), 'utf8'), text, f);
+    assert.equal(existsSync(join(dir, 'facts/new.json')) || existsSync(join(dir, 'data/roles/new.yaml')), false);
+    // Refreshing the baseline it reads is allowed; a report beside the data is too.
+    assert.equal((await runCli(['lint', '--baseline', 'baseline.json', '--write-baseline', 'baseline.json'], dir)).code, 0);
+    assert.equal((await runCli(['lint', '--output', 'data.txt'], dir)).code, 0);
   });
 
   it('--format: every reporter names the findings; an unknown one is exit 2', async () => {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { applyBaseline } from '../../lint/baseline.js';
 import { docsUrl } from '../../lint/positions.js';
 import { findOpenstackFiles, validateOpenstackFile } from '../../lint/openstack-files.js';
@@ -8,7 +8,7 @@ import { openstackRules } from '../../openstack/index.js';
 import type { RuleInfo } from '../../report/index.js';
 import { HieradriftError, type Diagnostic } from '../../source/index.js';
 import type { RegisterCommand } from './index.js';
-import { emit, gateBaseline, gateOptions, runGate, type GateOptions } from './lint.js';
+import { emit, gateBaseline, gateOptions, refuseInputs, runGate, type GateOptions } from './lint.js';
 
 /** `hieradrift check [DIR]`: the CI gate, lint of all Hiera data plus validation of OpenStack config files. */
 export const registerCheck: RegisterCommand = (program, io, setExit) => {
@@ -23,6 +23,7 @@ export const registerCheck: RegisterCommand = (program, io, setExit) => {
     const baseline = gateBaseline(o, io);
     const p = runGate([dir], o, io, baseline);
     const confs = findOpenstackFiles(p.root, (f) => p.config.isIgnored(f));
+    refuseInputs(p, o, io, confs.map((c) => ({ path: join(p.root, c.file), what: 'an OpenStack config file this run validates' })));
     const iniResults: LintResult[] = [];
     for (const { file, service } of confs) {
       let ds = validateOpenstackFile(p.root, file, service);

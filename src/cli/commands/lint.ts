@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { createBaseline, readBaseline, writeBaseline, type Baseline } from '../../lint/baseline.js';
+import { inputRole, type ExtraInput } from '../../lint/input-guard.js';
 import { lintProject, type ProjectLint } from '../../lint/project.js';
 import { docsUrl } from '../../lint/positions.js';
 import { ruleMap } from '../../lint/rules/index.js';
@@ -66,12 +67,25 @@ export function maxWarnings(o: GateOptions): number {
 export function runGate(paths: string[], o: GateOptions, io: CliIo, baseline = gateBaseline(o, io)): ProjectLint {
   maxWarnings(o);
   const p = lintProject({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
+  refuseInputs(p, o, io);
   // Facts files the repo could not use are not lint targets, but a node missing from the context changes what
   // the repo rules see: say so on stderr, whatever the report format.
   for (const d of p.repo.diagnostics) {
     io.stderr(`${formatDiagnosticLine({ ...d, file: shownPath(io, p.root, d.file) })}\n`);
   }
   return p;
+}
+
+/** A report or baseline path that is an input of the run is a usage error, raised before anything is written. */
+export function refuseInputs(p: ProjectLint, o: GateOptions, io: CliIo, extra: readonly ExtraInput[] = []): void {
+  const refuse = (flag: string, file: string | undefined, inputs: readonly ExtraInput[]): void => {
+    const role = file ? inputRole(p, resolve(io.cwd, file), inputs) : undefined;
+    if (role) throw new HieradriftError('usage', `${flag} ${file} is ${role}: hieradrift never writes to its inputs`);
+  };
+  const baseline = o.baseline ? [{ path: resolve(io.cwd, o.baseline), what: 'the baseline this run reads' }] : [];
+  refuse('--output', o.output, [...extra, ...baseline]);
+  // `--baseline B --write-baseline B` refreshes B on purpose.
+  refuse('--write-baseline', o.writeBaseline, extra);
 }
 
 /** Formats results, writes them, and decides the exit code (0 clean, 1 errors or too many warnings). */

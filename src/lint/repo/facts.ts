@@ -6,7 +6,7 @@ import { factsFromValue, isPuppetdbExport, parseFactsText } from '../../hiera/fa
 import { fastFacts } from './fast-facts.js';
 import type { NodeFacts } from './model.js';
 
-const FACT_FILE = /\.(ya?ml|json)$/;
+export const FACT_FILE = /\.(ya?ml|json)$/;
 const MAX_DEPTH = 8;
 
 /**

@@ -232,6 +232,8 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     },
     hiera,
     hieraIssues,
+    dataDirs: [...dataDirs],
+    factsPath: posix.normalize(opts.facts ?? 'facts'),
     nodes,
     factPaths,
     filesForNode,

@@ -62,6 +62,10 @@ export interface RepoModel {
   /** A data file's text without parsing it, for cheap tests before getFile (undefined as getFile would be). */
   getText(rel: string): string | undefined;
   hiera: readonly HieraModel[];
+  /** The directories (repo-relative) whose files are listed as data: the hierarchies' static datadirs. */
+  dataDirs: readonly string[];
+  /** The facts file or directory, repo-relative. */
+  factsPath: string;
   nodes: readonly NodeFacts[];
   /** Dotted paths defined by at least one facts file ('os', 'os.family', ...). */
   factPaths: ReadonlySet<string>;
