@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from './config.js';
+import { isInside } from './project.js';
 import { FACT_FILE } from './repo/facts.js';
 import { DATA_FILE } from './repo/load-repo.js';
 import type { RepoModel } from './repo/model.js';
@@ -21,8 +22,8 @@ export function inputRole(p: { root: string; repo: RepoModel; config: ResolvedCo
   for (const x of extra) if (real(x.path) === target) return x.what;
   if (p.config.path && real(p.config.path) === target) return 'the configuration file';
   const root = real(p.root);
+  if (!isInside(root, target)) return undefined;
   const rel = relative(root, target).split(sep).join('/');
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
   const { repo } = p;
   if (repo.hiera.some((h) => h.file.file === rel)) return 'a hiera.yaml of the repo';
   if (repo.dataFilePaths.includes(rel)) return 'a Hiera data file';

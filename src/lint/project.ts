@@ -49,7 +49,8 @@ export function findRepoRoot(start: string): string | undefined {
 /** Directories of a modulepath, whose subdirectories are modules (their hiera.yaml is the module layer). */
 const MODULE_DIRS = new Set(['modules', 'site', 'site-modules']);
 
-function isInside(root: string, p: string): boolean {
+/** Whether `p` is `root` or lies below it. */
+export function isInside(root: string, p: string): boolean {
   const rel = relative(root, p);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
