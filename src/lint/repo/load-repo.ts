@@ -36,14 +36,16 @@ function readDataText(abs: string): string | undefined {
   }
 }
 
-/** Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. */
-export function readDataFile(root: string, rel: string, eyaml = false, known?: string): DataFile | undefined {
+/**
+ * Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. `module` names
+ * the module whose data it is (the module layer that reads it), `known` is its text when already read.
+ */
+export function readDataFile(root: string, rel: string, eyaml = false, known?: string, module?: string): DataFile | undefined {
   const abs = join(root, rel);
   const text = known ?? readDataText(abs);
   if (text === undefined) return undefined;
   const load = rel.endsWith('.json') ? loadJson(text, rel) : loadYaml(text, rel);
   const lineCounter = load.lineCounter ?? new LineCounter(text);
-  const module = /(?:^|\/)(?:modules|site|site-modules)\/([a-z][a-z0-9_]*)\/data\//.exec(rel)?.[1];
   return { file: rel, abs, text, lineCounter, load, eyaml: eyaml || rel.endsWith('.eyaml'), ...(module ? { module } : {}) };
 }
 
@@ -82,6 +84,8 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
       addHiera(`${mp}/${m}/hiera.yaml`, `${mp}/${m}`, m);
     }
   }
+  // Module data is what a module layer on the modulepath reads, wherever that module directory is.
+  const moduleOf = (rel: string): string | undefined => hiera.find((h) => h.module !== undefined && rel.startsWith(`${h.dir}/`))?.module;
   const dataDirs = new Set<string>();
   for (const h of hiera) {
     for (const l of h.levels) {
@@ -221,7 +225,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     dataFilePaths,
     getFile(rel: string): DataFile | undefined {
       // An ignored file is not data: a `path` level naming it finds nothing, as if it were absent.
-      if (!cache.has(rel)) cache.set(rel, ignored(rel) ? undefined : readDataFile(root, rel, eyamlPaths.has(rel), texts.get(rel)));
+      if (!cache.has(rel)) cache.set(rel, ignored(rel) ? undefined : readDataFile(root, rel, eyamlPaths.has(rel), texts.get(rel), moduleOf(rel)));
       return cache.get(rel);
     },
     getText(rel: string): string | undefined {
