@@ -2,6 +2,7 @@ import type { HValue } from '../value/index.js';
 import { checkRecursion, LookupError } from './errors.js';
 import type { Explainer } from './explain.js';
 import { splitKey, type KeySegment } from './split-key.js';
+import { rubyClassName } from './ruby-compare.js';
 import { toS } from './stringify.js';
 
 /** What interpolation needs from the lookup in progress. */
@@ -169,7 +170,7 @@ export function subLookup(key: string, segs: KeySegment[], value: HValue): HValu
     if (!(v instanceof Map)) {
       if (typeof v === 'bigint') throw new LookupError(`undefined method \`include?' for ${v}:Integer`);
       throw new LookupError(
-        `Data Provider type mismatch: Got ${rubyClass(v)} when a hash-like object was expected to access value using '${seg}' from key '${key}'`,
+        `Data Provider type mismatch: Got ${rubyClassName(v)} when a hash-like object was expected to access value using '${seg}' from key '${key}'`,
       );
     }
     if (!v.has(seg)) return undefined;
@@ -178,11 +179,3 @@ export function subLookup(key: string, segs: KeySegment[], value: HValue): HValu
   return v;
 }
 
-function rubyClass(v: HValue): string {
-  if (Array.isArray(v)) return 'Array';
-  if (typeof v === 'string') return 'String';
-  if (typeof v === 'number') return 'Float';
-  if (v === true) return 'TrueClass';
-  if (v === false) return 'FalseClass';
-  return 'Object';
-}

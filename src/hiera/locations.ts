@@ -1,8 +1,10 @@
 import type { HValue } from '../value/index.js';
 import type { HieraLevel } from './config-types.js';
 import type { Layer, Location, LookupContext } from './context.js';
+import { LookupError } from './errors.js';
 import { interpolate, subLookup, type InterpolationHost } from './interpolate.js';
 import { fileExists, pathPlus, rubyGlob } from './paths.js';
+import { rubyClassName } from './ruby-compare.js';
 import { splitKey } from './split-key.js';
 import { toS } from './stringify.js';
 
@@ -66,6 +68,10 @@ function computeLocations(ctx: LookupContext, layer: Layer, level: HieraLevel): 
   let v: HValue | undefined = root;
   if (v !== undefined && v !== null && segs.length > 1) v = subLookup(loc.variable, segs.slice(1), v);
   if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return [];
+  // Puppet asks `mapped_vars.empty?` first: an Integer, Float or Boolean has no such method (Puppet 7 crashes so).
+  if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') {
+    throw new LookupError(`undefined method \`empty?' for ${toS(v)}:${rubyClassName(v)}`);
+  }
   const items = Array.isArray(v) ? v : [v];
   return items.map((item) => {
     const path = pathPlus(datadir, interp(loc.template, pathHost(ctx, new Map([[loc.local, item]]))));

@@ -54,7 +54,8 @@ export function rubyUnion(a: readonly HValue[], b: readonly HValue[]): HValue[] 
   return out;
 }
 
-function rubyClassName(v: HValue): string {
+/** The Ruby class of a value, as error messages name it. */
+export function rubyClassName(v: HValue): string {
   if (v === null) return 'NilClass';
   if (v === true) return 'TrueClass';
   if (v === false) return 'FalseClass';
