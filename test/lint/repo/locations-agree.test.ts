@@ -3,6 +3,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { contextFor, createLookupBase, loadFactsSync, type LookupBase } from '../../../src/hiera/index.js';
 import { makeFacts, type Facts } from '../../../src/hiera/facts.js';
+import { LookupError } from '../../../src/hiera/errors.js';
 import { levelLocations } from '../../../src/hiera/locations.js';
 import { moduleLayer, type Layer } from '../../../src/hiera/context.js';
 import type { HieraLevel } from '../../../src/hiera/config-types.js';
@@ -31,7 +32,14 @@ const levelsOf = (layer: Layer): HieraLevel[] => [...layer.config.hierarchy, ...
 function hieraReach(base: LookupBase, layer: Layer, facts: Facts, root: string): Reach {
   const ctx = contextFor(base, facts);
   return levelsOf(layer).map((level) => {
-    const locs = levelLocations(ctx, layer, level) ?? [];
+    let locs: ReturnType<typeof levelLocations> = [];
+    try {
+      locs = levelLocations(ctx, layer, level) ?? [];
+    } catch (err) {
+      // mapped_paths over an Integer, Float or Boolean: Puppet fails every lookup of the node, so the level reads
+      // no file; lint reaches none there either.
+      if (!(err instanceof LookupError)) throw err;
+    }
     const files = locs.filter((l) => !l.uri && !l.missing && isFile(l.path)).map((l) => rel(root, l.path));
     return `${level.name}: ${files.join(', ')}`;
   });
