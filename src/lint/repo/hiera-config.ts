@@ -196,7 +196,7 @@ function parseEntry(entry: YMap, index: number, dir: string, defDatadir: string,
   for (const p of patterns) if (tokenize(p.text).some((t) => t.method || t.badMethodCall)) add('methodInPath', p.node);
   if (loc === 'mapped_paths') {
     level.kind = 'mapped';
-    if (patterns.length === 3) level.mapped = { variable: patterns[0]!.text, key: patterns[1]!.text, template: patterns[2]! };
+    if (patterns.length === 3) level.mapped = { variable: patterns[0]!.text, key: patterns[1]!.text, template: patterns[2]!, variableNode: patterns[0]!.node };
   } else {
     level.kind = loc.startsWith('glob') ? 'glob' : loc.startsWith('uri') ? 'uri' : 'path';
     level.patterns = patterns;

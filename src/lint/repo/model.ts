@@ -21,7 +21,7 @@ export interface HieraLevel {
   datadir: string;
   kind: LevelKind;
   patterns: LevelPattern[];
-  mapped?: { variable: string; key: string; template: LevelPattern };
+  mapped?: { variable: string; key: string; template: LevelPattern; variableNode: YNode };
   /** data_hash / lookup_key function name. */
   backend?: string;
   /** Set on a module's default_hierarchy levels (read only when the hierarchy finds nothing); index counts within it. */

@@ -6,6 +6,7 @@ import hieraKeyFormat from './hiera-key-format.js';
 import hieraLevelMatchesNoFile from './hiera-level-matches-no-file.js';
 import hieraLookupOptions from './hiera-lookup-options.js';
 import hieraMalformedEyaml from './hiera-malformed-eyaml.js';
+import hieraMappedPathsScalar from './hiera-mapped-paths-scalar.js';
 import hieraModuleNamespace from './hiera-module-namespace.js';
 import hieraPlaintextSecret from './hiera-plaintext-secret.js';
 import hieraRedundantOverride from './hiera-redundant-override.js';
@@ -39,6 +40,7 @@ export const rules = {
   'hiera/undefined-fact': hieraUndefinedFact,
   'hiera/unreachable-data-file': hieraUnreachableDataFile,
   'hiera/level-matches-no-file': hieraLevelMatchesNoFile,
+  'hiera/mapped-paths-scalar': hieraMappedPathsScalar,
   'hiera/redundant-override': hieraRedundantOverride,
   'hiera/key-format': hieraKeyFormat,
   'hiera/module-namespace': hieraModuleNamespace,
