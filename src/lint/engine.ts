@@ -75,6 +75,7 @@ export function lintRepo(repo: LoadedRepo, opts: LintOptions): LintRun {
     }
     for (const v of hooks.file) v.file!(file);
     if (file.load.root && (hooks.map.length || hooks.pair.length || hooks.scalar.length)) walk(file.load.root, [], file, hooks, 0);
+    repo.releaseTree?.(rel);
   }
   for (const v of hooks.end) v.end!();
 

@@ -3,7 +3,7 @@ import { join, posix, sep } from 'node:path';
 import type { Diagnostic } from '../../source/index.js';
 import { LineCounter } from '../../source/index.js';
 import type { HValue } from '../../value/index.js';
-import { loadJson, loadYaml } from '../../yaml/index.js';
+import { loadJson, loadYaml, type YamlLoadResult, type YNode } from '../../yaml/index.js';
 import type { DataFile } from '../types.js';
 import { factPathsOf, loadFactsDir } from './facts.js';
 import { expandBraces } from '../../hiera/paths.js';
@@ -36,6 +36,28 @@ function readDataText(abs: string): string | undefined {
   }
 }
 
+/** Parses a data file's text with the loader its extension calls for. */
+function parseData(text: string, rel: string): YamlLoadResult {
+  return rel.endsWith('.json') ? loadJson(text, rel) : loadYaml(text, rel);
+}
+
+/**
+ * The same load result without its tree: the tree is parsed again if something asks for it. A lint keeps every
+ * file's value but walks each tree once; trees kept to the end made each young-generation collection copy them
+ * (a cold `lint .` of 350 files: about 0.07 s).
+ */
+function withLazyRoot(load: YamlLoadResult, rel: string): YamlLoadResult {
+  let root: YNode | null | undefined;
+  const { file, text, lineCounter, value, diagnostics, error } = load;
+  return {
+    file, text, lineCounter, value, diagnostics, ...(error ? { error } : {}),
+    get root(): YNode | null {
+      root ??= parseData(text, rel).root;
+      return root;
+    },
+  };
+}
+
 /**
  * Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. `module` names
  * the module whose data it is (the module layer that reads it), `known` is its text when already read.
@@ -44,7 +66,7 @@ export function readDataFile(root: string, rel: string, eyaml = false, known?: s
   const abs = join(root, rel);
   const text = known ?? readDataText(abs);
   if (text === undefined) return undefined;
-  const load = rel.endsWith('.json') ? loadJson(text, rel) : loadYaml(text, rel);
+  const load = parseData(text, rel);
   const lineCounter = load.lineCounter ?? new LineCounter(text);
   return { file: rel, abs, text, lineCounter, load, eyaml: eyaml || rel.endsWith('.eyaml'), ...(module ? { module } : {}) };
 }
@@ -227,6 +249,10 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
       // An ignored file is not data: a `path` level naming it finds nothing, as if it were absent.
       if (!cache.has(rel)) cache.set(rel, ignored(rel) ? undefined : readDataFile(root, rel, eyamlPaths.has(rel), texts.get(rel), moduleOf(rel)));
       return cache.get(rel);
+    },
+    releaseTree(rel: string): void {
+      const file = cache.get(rel);
+      if (file) file.load = withLazyRoot(file.load, rel);
     },
     getText(rel: string): string | undefined {
       const parsed = cache.get(rel);

@@ -61,6 +61,8 @@ export interface RepoModel {
   getFile(rel: string): DataFile | undefined;
   /** A data file's text without parsing it, for cheap tests before getFile (undefined as getFile would be). */
   getText(rel: string): string | undefined;
+  /** Lets a file's syntax tree go once it has been walked; `load.root` parses it again if asked for. */
+  releaseTree?(rel: string): void;
   hiera: readonly HieraModel[];
   /** The directories (repo-relative) whose files are listed as data: the hierarchies' static datadirs. */
   dataDirs: readonly string[];

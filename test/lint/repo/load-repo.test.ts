@@ -38,4 +38,21 @@ describe('lint/repo loadRepo: the data files it lists', () => {
     assert.equal(files[0], 'data/common.yaml');
     assert.ok(files.every((f) => f.endsWith('/common.yaml')));
   });
+
+  it('releaseTree drops a walked tree but keeps the value, and parses the tree again when asked', () => {
+    put('data/common.yaml', 'a:\n  b: [1, "x"]\nc: &k v\nd: *k\n');
+    put('data/x.json', '{"a": {"b": [1, "x"]}}\n');
+    const repo = loadRepo(root);
+    for (const rel of ['data/common.yaml', 'data/x.json']) {
+      const before = repo.getFile(rel)!;
+      const { value, root: tree, diagnostics } = before.load;
+      repo.releaseTree!(rel);
+      const after = repo.getFile(rel)!;
+      assert.equal(after.load.value, value, 'the same value object: rules compare and cache by it');
+      assert.equal(after.load.diagnostics, diagnostics);
+      assert.deepEqual(after.load.root, tree, 'the same tree, positions included');
+      assert.equal(after.load.root, after.load.root, 'parsed once');
+    }
+  });
 });
+
