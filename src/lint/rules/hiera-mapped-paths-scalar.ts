@@ -32,16 +32,16 @@ export default defineRule({
         for (const level of h.levels) {
           const m = level.mapped;
           if (level.kind !== 'mapped' || !m) continue;
-          const bad = new Map<string, string[]>();
+          const kinds = new Set<string>();
+          const names: string[] = [];
           for (const node of repo.nodes) {
             const v = repo.scope(node, m.variable);
             if (typeof v !== 'bigint' && typeof v !== 'number' && typeof v !== 'boolean') continue;
-            const what = typeof v === 'boolean' ? 'a Boolean' : typeof v === 'bigint' ? 'an Integer' : 'a Float';
-            bad.set(what, [...(bad.get(what) ?? []), node.node]);
+            kinds.add(typeof v === 'boolean' ? 'a Boolean' : typeof v === 'bigint' ? 'an Integer' : 'a Float');
+            names.push(node.node);
           }
-          if (bad.size === 0) continue;
-          const names = [...bad.values()].flat();
-          const what = [...bad.keys()].join(' or ');
+          if (names.length === 0) continue;
+          const what = [...kinds].join(' or ');
           ctx.report({
             source: file, node: m.variableNode, messageId: 'scalar', path: [level.section ?? 'hierarchy', level.index, 'mapped_paths', 0],
             data: { variable: m.variable, what, count: names.length, nodes: repo.nodes.length, example: names.slice(0, 3).join(', ') + (names.length > 3 ? ', ...' : '') },
