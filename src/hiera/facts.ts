@@ -128,8 +128,7 @@ function factsetRows(rows: HValue[], file: string): Facts[] {
  * certname when no clientcert fact says otherwise; plain facter output follows `puppet lookup --node`.
  */
 export function makeFacts(node: string, raw: HHash, file?: string, namedExport = false): Facts {
-  const facts: HHash = new Map();
-  for (const [k, v] of raw) facts.set(typeof k === 'string' ? k : toS(k as HValue), sanitize(v));
+  const facts = sanitizeFacts(raw);
   const diagnostics: Diagnostic[] = [];
   const present = OVERRIDE_SET.filter((k) => facts.has(k));
   if (present.length > 0 && present.length < OVERRIDE_SET.length) {
@@ -148,6 +147,13 @@ export function makeFacts(node: string, raw: HHash, file?: string, namedExport =
   if (file) out.file = file;
   if (diagnostics.length) out.diagnostics = diagnostics;
   return out;
+}
+
+/** Puppet::Node::Facts#sanitize: top-level names as strings, nil as '' (so `%{facts.x.y}` under a nil x fails). */
+export function sanitizeFacts(raw: HHash): HHash {
+  const facts: HHash = new Map();
+  for (const [k, v] of raw) facts.set(typeof k === 'string' ? k : toS(k as HValue), sanitize(v));
+  return facts;
 }
 
 function sanitize(v: HValue): HValue {

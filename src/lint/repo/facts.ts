@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HieradriftError, type Diagnostic } from '../../source/index.js';
 import type { HHash, HValue } from '../../value/index.js';
-import { factsFromValue, isPuppetdbExport, parseFactsText } from '../../hiera/facts.js';
+import { factsFromValue, isPuppetdbExport, parseFactsText, sanitizeFacts } from '../../hiera/facts.js';
 import { fastFacts } from './fast-facts.js';
 import type { NodeFacts } from './model.js';
 
@@ -41,7 +41,7 @@ export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; di
         for (const x of factsFromValue(value, relPath)) nodes.push({ node: x.node, facts: x.facts, trusted: trustedFor(x.facts, x.node), file: relPath });
         continue;
       }
-      const n = toNode(value, basename(f || abs).replace(FACT_FILE, ''), relPath);
+      const n = toNode(value, basename(f || abs).replace(FACT_FILE, ''), relPath, true);
       if (n) nodes.push(n);
       else diagnostics.push(skipped(relPath, 'not a hash of facts'));
     } catch (err) {
@@ -57,11 +57,16 @@ function skipped(file: string, why: string): Diagnostic {
   return { ruleId: 'hiera/facts', severity: 'warning', message: `facts file skipped: ${why}`, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-function toNode(value: HValue | undefined, fallback: string, file: string): NodeFacts | undefined {
+/**
+ * `sanitize`: the facts as Puppet sanitizes them (nil becomes ''), as src/hiera reads them; the fast reader's
+ * facts are all strings already, so it skips the copy.
+ */
+function toNode(value: HValue | undefined, fallback: string, file: string, sanitize = false): NodeFacts | undefined {
   if (!(value instanceof Map)) return undefined;
   const values = value.get('values');
   const name = value.get('name');
-  const facts: HHash = values instanceof Map && typeof name === 'string' ? values : value;
+  const raw: HHash = values instanceof Map && typeof name === 'string' ? values : value;
+  const facts = sanitize ? sanitizeFacts(raw) : raw;
   const node = typeof name === 'string' ? name : str(facts.get('clientcert')) ?? str(facts.get('fqdn')) ?? fallback;
   return { node, facts, trusted: trustedFor(facts, node), file };
 }

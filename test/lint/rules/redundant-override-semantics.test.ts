@@ -3,13 +3,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { contextFor, createLookupBase, loadFactsSync, lookup } from '../../../src/hiera/index.js';
-import { resolveConfig } from '../../../src/lint/config.js';
-import { lintRepo } from '../../../src/lint/engine.js';
-import { loadRepo } from '../../../src/lint/repo/load-repo.js';
 import rule from '../../../src/lint/rules/hiera-redundant-override.js';
-import { ruleMap } from '../../../src/lint/rules/index.js';
 import { rubyInspect } from '../../../src/value/index.js';
 import { tree } from '../../hiera/helpers.js';
+import { ruleAlone, showFiles as show } from '../../support/rule-alone.js';
 
 /**
  * The promise of hiera/redundant-override, checked against src/hiera (Puppet's lookup): deleting a reported
@@ -90,9 +87,7 @@ function render(spec: RepoSpec, omit?: { file: string; key: string }): Files {
 
 /** The findings of the rule alone, as `file key`. */
 function findings(root: string): { file: string; key: string }[] {
-  const repo = loadRepo(root, { facts: 'facts' });
-  const run = lintRepo(repo, { rules: new Map([[rule.id, rule]]), config: resolveConfig({}, ruleMap) });
-  return run.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === rule.id).map((d) => ({ file: d.file, key: String(d.path![0]) })));
+  return ruleAlone(root, rule).map((d) => ({ file: d.file, key: String(d.path![0]) }));
 }
 
 /** Every node's answer to every lookup: found, the value as Ruby inspects it (types, order, -0.0), the error. */
@@ -110,8 +105,6 @@ function answers(root: string): string[] {
   }
   return out;
 }
-
-const show = (files: Files): string => Object.entries(files).map(([f, t]) => `--- ${f}\n${t}`).join('');
 
 /** Asserts that deleting each reported key leaves every lookup as it was; returns how many findings it checked. */
 function checkRepo(files: Files, without: (omit: { file: string; key: string }) => Files): number {
