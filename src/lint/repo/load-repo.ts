@@ -124,7 +124,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   const listedFiles = [...new Set([...dataDirs].flatMap((d) => listFiles(root, d)))].filter(keep).sort();
   const dataFilePaths = listedFiles.filter((f) => DATA_FILE.test(f));
   const { nodes, diagnostics } = loadFactsDir(join(root, opts.facts ?? 'facts'), opts.facts ?? 'facts');
-  const factPaths = factPathsOf(nodes);
+  let factPaths: Set<string> | undefined;
   const nodeFiles = new Map<string, ResolvedLocation[]>();
   const globCache = new Map<string, string[]>();
   const extraListings = new Map<string, string[]>();
@@ -265,7 +265,11 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     dataDirs: [...dataDirs],
     factsPath: posix.normalize(opts.facts ?? 'facts'),
     nodes,
-    factPaths,
+    // No rule needs it any more: built only if an API user asks.
+    get factPaths(): ReadonlySet<string> {
+      factPaths ??= factPathsOf(nodes);
+      return factPaths;
+    },
     filesForNode,
     scope,
     diagnostics: diagnostics as Diagnostic[],

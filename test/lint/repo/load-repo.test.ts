@@ -54,5 +54,11 @@ describe('lint/repo loadRepo: the data files it lists', () => {
       assert.equal(after.load.root, after.load.root, 'parsed once');
     }
   });
-});
 
+  it('factPaths: every dotted path the known nodes define, trusted included', () => {
+    put('facts/a.yaml', 'clientcert: a.example.com\nos:\n  family: Debian\n');
+    const paths = loadRepo(root).factPaths;
+    for (const p of ['clientcert', 'os', 'os.family', 'trusted.certname']) assert.ok(paths.has(p), p);
+    assert.equal(paths.has('os.release'), false);
+  });
+});
