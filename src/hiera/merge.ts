@@ -106,7 +106,8 @@ function typeLabel(v: HValue): string {
   return 'Runtime';
 }
 
-function flatten(a: readonly HValue[]): HValue[] {
+/** Ruby Array#flatten. */
+export function flatten(a: readonly HValue[]): HValue[] {
   const out: HValue[] = [];
   for (const x of a) {
     if (Array.isArray(x)) out.push(...flatten(x));
@@ -115,7 +116,8 @@ function flatten(a: readonly HValue[]): HValue[] {
   return out;
 }
 
-function rubyUniq(a: readonly HValue[]): HValue[] {
+/** Ruby Array#uniq (eql? and hash, as the unique strategy compares). */
+export function rubyUniq(a: readonly HValue[]): HValue[] {
   return uniqConcat(a, []);
 }
 

@@ -1,5 +1,6 @@
 import type { HValue } from '../../value/index.js';
 import type { YPair } from '../../yaml/index.js';
+import { flatten, rubyUniq } from '../../hiera/merge.js';
 import { mergeStrategies } from '../repo/merge-options.js';
 import type { HieraModel } from '../repo/model.js';
 import { sameValue } from '../repo/same-value.js';
@@ -123,7 +124,9 @@ function mergesIntoItself(strategy: string, v: HValue): boolean {
     case 'default':
       return true;
     case 'unique':
-      return v !== null && !(v instanceof Map);
+      // Merged, the values are flattened and made unique; with the copy gone, the one left is only flattened.
+      if (v === null || v instanceof Map) return false;
+      return !Array.isArray(v) || rubyUniq(flatten(v)).length === flatten(v).length;
     case 'hash':
       return v instanceof Map && [...v.keys()].every((k) => typeof k === 'string');
     case 'deep':

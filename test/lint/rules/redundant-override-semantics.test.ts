@@ -8,6 +8,9 @@ import { rubyInspect } from '../../../src/value/index.js';
 import { tree } from '../../hiera/helpers.js';
 import { ruleAlone, showFiles as show } from '../../support/rule-alone.js';
 
+/** Fixed so a CI run is reproducible; FC_SEED=<n> explores other repos (15 random seeds passed when this was set). */
+const SEED = 20261129;
+
 /**
  * The promise of hiera/redundant-override, checked against src/hiera (Puppet's lookup): deleting a reported
  * key from its file changes no lookup of any known node. Each run builds a control repo, lints it, and for
@@ -148,7 +151,7 @@ describe('hiera/redundant-override: deleting a reported key changes no lookup', 
       fc.property(repoSpec, (spec) => {
         checked += checkRepo(render(spec), (omit) => render(spec, omit));
       }),
-      { numRuns: 250, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
+      { numRuns: 250, seed: Number(process.env.FC_SEED ?? SEED) },
     );
     // The generator must exercise the rule, not only repos it has nothing to say about.
     assert.ok(checked >= 5, `only ${checked} findings checked`);
@@ -184,6 +187,7 @@ describe('hiera/redundant-override: the ways an identical lower value still matt
   notReported('hash merge of hashes with Integer keys fails', twoLevels('k::a: {1: a}\n', 'lookup_options: {k::a: {merge: hash}}\nk::a: {1: a}\n'));
   notReported('unique merge of two hashes fails (a regex lookup_options key)', twoLevels('k::a: {x: 1}\n', "lookup_options: {'^k::': {merge: unique}}\nk::a: {x: 1}\n"));
   notReported('unique merge of two nils fails', twoLevels('k::a: ~\n', 'lookup_options: {k::a: {merge: unique}}\nk::a: ~\n'));
+  notReported('unique merge of two copies drops repeats the lone copy keeps, nested or not', twoLevels('k::a: [[a], a]\n', 'lookup_options: {k::a: {merge: unique}}\nk::a: [[a], a]\n'));
   notReported('deep merge unions nested arrays, dropping repeats', twoLevels('k::a: {x: [a, a]}\n', 'lookup_options: {k::a: {merge: deep}}\nk::a: {x: [a, a]}\n'));
   notReported('deep merge with a knockout prefix rewrites a merged "--"', twoLevels('k::a: {x: "--"}\n', 'lookup_options: {k::a: {merge: {strategy: deep, knockout_prefix: "--"}}}\nk::a: {x: "--"}\n'));
 
@@ -193,12 +197,15 @@ describe('hiera/redundant-override: the ways an identical lower value still matt
       assert.equal(checkFiles(files), expected.length);
     });
   };
+  // A lone copy is made unique where each level has one location and only flattened where it has several: with
+  // repeats after flattening the rule stays silent, although here (one location per level) nothing changes.
+  holds('unique merge of a flat array with repeats is not reported', twoLevels('k::a: [a, a]\n', 'lookup_options: {k::a: {merge: unique}}\nk::a: [a, a]\n'), []);
   holds('first: identical values, interpolation and aliases included', twoLevels(`k::a: "%{facts.role}"\nk::b: "%{alias('k::a')}"\nk::c: "%{lookup('k::b')}-%{trusted.certname}"\n`, `k::a: "%{facts.role}"\nk::b: "%{alias('k::a')}"\nk::c: "%{lookup('k::b')}-%{trusted.certname}"\n`), [
     'data/roles/web.yaml k::a', 'data/roles/web.yaml k::b', 'data/roles/web.yaml k::c',
   ]);
-  holds('unique merge of arrays with repeats; a file Puppet cannot parse reached either way', repo(['node', 'role', 'extra', 'common'], {
+  holds('a file Puppet cannot parse reached either way; unique arrays with repeats stay unreported', repo(['node', 'role', 'extra', 'common'], {
     'data/nodes/n1.example.com.yaml': 'k::a: 1\n', 'data/roles/web.yaml': 'k::b: [unclosed\n', 'data/common.yaml': 'lookup_options: {k::c: {merge: unique}}\nk::a: 1\nk::c: [a, a]\n', 'data/extra.yaml': 'k::c: [a, a]\n',
-  }), ['data/extra.yaml k::c', 'data/nodes/n1.example.com.yaml k::a']);
+  }), ['data/nodes/n1.example.com.yaml k::a']);
   holds('Integer 1 and Float 1.0 differ; identical lookup_options are never reported', twoLevels('lookup_options: {k::b: {merge: unique}}\nk::a: 1\n', 'lookup_options: {k::b: {merge: unique}}\nk::a: 1.0\n'), []);
   holds('unique, hash and deep merges of identical values that merge into themselves', twoLevels('k::a: [b, a]\nk::b: {x: 1, y: 2}\nk::c: {x: {p: [a], q: 1}}\n', 'lookup_options: {k::a: {merge: unique}, k::b: {merge: hash}, k::c: {merge: deep}}\nk::a: [b, a]\nk::b: {x: 1, y: 2}\nk::c: {x: {p: [a], q: 1}}\n', { 'data/extra.yaml': 'k::a: [c]\n' }), [
     'data/roles/web.yaml k::a', 'data/roles/web.yaml k::b', 'data/roles/web.yaml k::c',

@@ -7,6 +7,9 @@ import rule from '../../../src/lint/rules/hiera-undefined-fact.js';
 import { tree } from '../../hiera/helpers.js';
 import { ruleAlone, showFiles } from '../../support/rule-alone.js';
 
+/** Fixed so a CI run is reproducible; FC_SEED=<n> explores other repos (15 random seeds passed when this was set). */
+const SEED = 20261129;
+
 /**
  * The promise of hiera/undefined-fact, checked against src/hiera (Puppet's lookup, proven by the differential
  * tests): an interpolation is reported iff it is undefined for every known node, i.e. Puppet's scope lookup
@@ -186,7 +189,7 @@ describe('hiera/undefined-fact: reported iff no known node defines the variable 
         seen.reported += c.reported;
         seen.undefinedSomewhere += c.undefinedSomewhere;
       }),
-      { numRuns: 300, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
+      { numRuns: 300, seed: Number(process.env.FC_SEED ?? SEED) },
     );
     // The generator must reach both sides: reported expressions, and ones only some nodes define.
     assert.ok(seen.reported >= 20 && seen.undefinedSomewhere >= 20, JSON.stringify(seen));
