@@ -1,31 +1,38 @@
 import type { YNode } from '../../yaml/index.js';
-import { defineRule, type DataFile, type KeyPath } from '../types.js';
+import { LookupError } from '../../hiera/errors.js';
+import { rubyRegExp } from '../../hiera/ruby-regexp.js';
+import { defineRule, type KeyPath } from '../types.js';
 import { deref, isMap, keyString } from '../yaml-nodes.js';
 
-const STRATEGIES = new Set(['first', 'unique', 'hash', 'deep']);
-const OPTION_KEYS = new Set(['merge', 'convert_to']);
-const MERGE_OPTIONS = new Set(['strategy', 'knockout_prefix', 'sort_merged_arrays', 'merge_hash_arrays']);
+/** Puppet's MergeStrategy.strategies: `default` and the two deep variants are accepted too. */
+const STRATEGIES = new Set(['first', 'unique', 'hash', 'deep', 'default', 'reverse_deep', 'unconstrained_deep']);
+const DEEP = new Set(['deep', 'reverse_deep', 'unconstrained_deep']);
+const BOOLEAN_OPTIONS = new Set(['sort_merged_arrays', 'merge_hash_arrays', 'merge_debug']);
 
-type Problem = 'notAHash' | 'optionNotHash' | 'unknownOption' | 'unknownStrategy' | 'unknownMergeOption' | 'invalidRegex';
+type Problem = 'notAHash' | 'optionNotHash' | 'unknownStrategy' | 'noStrategy' | 'unknownMergeOption' | 'badMergeOption' | 'badConvertTo' | 'invalidRegex';
+type Report = (id: Problem, n: YNode, p: KeyPath, d?: Record<string, string>) => void;
 
 export default defineRule<Problem>({
   id: 'hiera/lookup-options',
   meta: {
-    description: 'Malformed lookup_options: unknown merge strategy, invalid key pattern, unknown option',
+    description: 'Malformed lookup_options that make Puppet fail lookups: unknown merge strategy or option, invalid key pattern',
     severity: 'error',
     scope: 'file',
     messages: {
       notAHash: 'value of lookup_options must be a hash',
       optionNotHash: "The options of '{{key}}' must be a hash such as {merge: deep}: Puppet fails every lookup",
-      unknownOption: "Unknown lookup option '{{option}}' (known: merge, convert_to)",
-      unknownStrategy: "Unknown merge strategy '{{strategy}}' (first, unique, hash or deep): every lookup of '{{key}}' fails",
-      unknownMergeOption: "Unknown merge option '{{option}}' (strategy, knockout_prefix, sort_merged_arrays, merge_hash_arrays)",
+      unknownStrategy: "Unknown merge strategy '{{strategy}}' (first, unique, hash, deep, default, reverse_deep or unconstrained_deep): every lookup of '{{key}}' fails",
+      noStrategy: "A merge hash needs the strategy name as a string under 'strategy': every lookup of '{{key}}' fails",
+      unknownMergeOption: "Unknown merge option '{{option}}' for strategy '{{strategy}}' (deep merges take knockout_prefix, sort_merged_arrays, merge_hash_arrays, merge_debug; the others none): every lookup of '{{key}}' fails",
+      badMergeOption: "Merge option '{{option}}' expects {{expected}}: every lookup of '{{key}}' fails",
+      badConvertTo: "convert_to must be a type name or an array [type name, arguments...]: every lookup of '{{key}}' fails",
       invalidRegex: "'{{key}}' is not a valid regular expression ({{reason}}): Puppet fails every lookup",
     },
     docs: {
       rationale:
-        'lookup_options are looked up like data and applied to every lookup: an unknown merge strategy or an invalid ' +
-        'key pattern (keys starting with `^` are Ruby regular expressions) makes lookups fail for the whole environment.',
+        'lookup_options are looked up like data and applied to every lookup: an unknown merge strategy or option, or an invalid ' +
+        'key pattern (keys starting with `^` are Ruby regular expressions) makes lookups fail for the whole environment. ' +
+        'Option names other than merge and convert_to are ignored by Puppet, so they are not reported.',
       invalid: 'lookup_options:\n  profile::packages:\n    merge: deeper\n  "^profile::(.*::users$":\n    merge: hash\n',
       valid: 'lookup_options:\n  profile::packages:\n    merge: deep\n  "^profile::(.*)::users$":\n    merge: hash\n',
     },
@@ -35,8 +42,7 @@ export default defineRule<Problem>({
     return {
       pair(pair, path, file) {
         if (path.length !== 1 || path[0] !== 'lookup_options') return;
-        const report = (messageId: Problem, node: YNode, p: KeyPath, data: Record<string, string> = {}): void =>
-          ctx.report({ source: file, node, messageId, path: p, data });
+        const report: Report = (messageId, node, p, data = {}) => ctx.report({ source: file, node, messageId, path: p, data });
         const opts = deref(pair.value);
         if (!isMap(opts)) return report('notAHash', pair.value, path);
         for (const entry of opts.pairs) {
@@ -46,44 +52,72 @@ export default defineRule<Problem>({
             const reason = regexError(key);
             if (reason) report('invalidRegex', entry.key, p, { key, reason });
           }
-          checkEntry(entry.value, key, p, file, report);
+          checkEntry(entry.value, key, p, report);
         }
       },
     };
   },
 });
 
-function checkEntry(value: YNode, key: string, path: KeyPath, file: DataFile, report: (id: Problem, n: YNode, p: KeyPath, d?: Record<string, string>) => void): void {
-  void file;
+const isNull = (n: YNode): boolean => n.kind === 'scalar' && n.value === null;
+
+/** Only `merge` and `convert_to` are read (Puppet ignores other names); `~` means no options. */
+function checkEntry(value: YNode, key: string, path: KeyPath, report: Report): void {
   const m = deref(value);
+  if (isNull(m)) return;
   if (!isMap(m)) return report('optionNotHash', value, path, { key });
   for (const o of m.pairs) {
-    const name = keyString(o.key) ?? '';
-    if (!OPTION_KEYS.has(name)) report('unknownOption', o.key, [...path, name], { option: name });
-    if (name !== 'merge') continue;
-    const merge = deref(o.value);
-    if (merge.kind === 'scalar') {
-      if (typeof merge.value !== 'string' || !STRATEGIES.has(merge.value)) report('unknownStrategy', merge, [...path, name], { strategy: merge.source, key });
-    } else if (isMap(merge)) {
-      for (const mo of merge.pairs) {
-        const on = keyString(mo.key) ?? '';
-        if (!MERGE_OPTIONS.has(on)) report('unknownMergeOption', mo.key, [...path, name, on], { option: on });
-        const sv = deref(mo.value);
-        if (on === 'strategy' && (sv.kind !== 'scalar' || typeof sv.value !== 'string' || !STRATEGIES.has(sv.value))) {
-          report('unknownStrategy', sv, [...path, name, on], { strategy: sv.kind === 'scalar' ? sv.source : sv.kind, key });
-        }
-      }
-    } else report('unknownStrategy', merge, [...path, name], { strategy: merge.kind, key });
+    const name = keyString(o.key);
+    if (name === 'merge') checkMerge(deref(o.value), key, [...path, name], report);
+    if (name === 'convert_to') checkConvertTo(deref(o.value), key, [...path, name], report);
   }
 }
 
-/** Compiles a Ruby pattern as JS after mapping the Onigmo-only escapes Puppet users write. */
+/** MergeStrategy.strategy: a name, or a hash with a string `strategy` and the options its strategy takes. */
+function checkMerge(merge: YNode, key: string, path: KeyPath, report: Report): void {
+  if (isNull(merge)) return;
+  if (!isMap(merge)) {
+    const ok = merge.kind === 'scalar' && typeof merge.value === 'string' && STRATEGIES.has(merge.value);
+    if (!ok) report('unknownStrategy', merge, path, { strategy: merge.kind === 'scalar' ? merge.source : merge.kind, key });
+    return;
+  }
+  const sp = merge.pairs.filter((p) => keyString(p.key) === 'strategy').pop();
+  const sv = sp && deref(sp.value);
+  if (!sv || sv.kind !== 'scalar' || typeof sv.value !== 'string') return report('noStrategy', sp?.value ?? merge, path, { key });
+  const strategy = sv.value;
+  if (!STRATEGIES.has(strategy)) return report('unknownStrategy', sv, [...path, 'strategy'], { strategy: sv.source, key });
+  for (const mo of merge.pairs) {
+    const on = keyString(mo.key);
+    if (on === 'strategy') continue;
+    const label = on ?? (deref(mo.key).kind === 'scalar' ? (deref(mo.key) as { source: string }).source : deref(mo.key).kind);
+    if (!DEEP.has(strategy) || on === undefined || (on !== 'knockout_prefix' && !BOOLEAN_OPTIONS.has(on))) {
+      report('unknownMergeOption', mo.key, [...path, label], { option: label, strategy, key });
+      continue;
+    }
+    const v = deref(mo.value);
+    if (isNull(v)) continue;
+    const val = v.kind === 'scalar' ? v.value : undefined;
+    if (on === 'knockout_prefix' && (typeof val !== 'string' || val === '')) {
+      report('badMergeOption', v, [...path, on], { option: on, expected: 'a non-empty string', key });
+    } else if (on !== 'knockout_prefix' && typeof val !== 'boolean') {
+      report('badMergeOption', v, [...path, on], { option: on, expected: 'true or false', key });
+    }
+  }
+}
+
+/** convert_to is `Type` or `[Type, args...]`; whether the type exists is left to Puppet. */
+function checkConvertTo(conv: YNode, key: string, path: KeyPath, report: Report): void {
+  const type = conv.kind === 'seq' ? (conv.items[0] ? deref(conv.items[0]) : undefined) : conv;
+  if (!type || type.kind !== 'scalar' || typeof type.value !== 'string') report('badConvertTo', conv, path, { key });
+}
+
+/** The pattern compiled as src/hiera compiles lookup_options keys (Ruby's syntax mapped to JS). */
 function regexError(source: string): string | undefined {
-  const js = source.replace(/^\(\?[imx]+\)/, '').replace(/\\[AzZ]/g, '').replace(/\\h/g, '[0-9a-fA-F]');
   try {
-    new RegExp(js);
+    rubyRegExp(source);
     return undefined;
   } catch (err) {
-    return (err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
+    if (!(err instanceof LookupError)) throw err;
+    return err.message.replace(/^\/.*\/[a-z]*: /, '').replace(/: \/[\s\S]*\/$/, '');
   }
 }
