@@ -1,7 +1,8 @@
 import type { Span } from '../../source/index.js';
 import type { YNode, YScalar } from '../../yaml/index.js';
 import { spanInScalar } from '../positions.js';
-import { METHODS, splitScopeKey, tokenize, unclosedStarts } from '../repo/interpolation.js';
+import { splitKey } from '../../hiera/split-key.js';
+import { METHODS, tokenize, unclosedStarts } from '../repo/interpolation.js';
 import { defineRule, type DataFile, type KeyPath } from '../types.js';
 import { deref } from '../yaml-nodes.js';
 
@@ -38,13 +39,13 @@ export default defineRule({
       for (const t of tokenize(s)) {
         // Positions are searched in the source text: only for the few tokens that are reported.
         const span = (): Span => spanInScalar(node, s, t.start, t.end);
-        if (t.expr.includes('%{')) ctx.report({ source: file, span: span(), messageId: 'nested', path, data: { expr: t.expr } });
-        else if (t.method && !METHODS.has(t.method.name)) ctx.report({ source: file, span: span(), messageId: 'unknownMethod', path, data: { name: t.method.name } });
-        else if (t.badMethodCall !== undefined) {
-          const known = METHODS.has(t.badMethodCall);
-          ctx.report({ source: file, span: span(), messageId: known ? 'unquotedArgument' : 'unknownMethod', path, data: { name: t.badMethodCall, expr: t.expr } });
-        } else if (!t.method && splitScopeKey(t.expr.startsWith('::') ? t.expr.slice(2) : t.expr) === undefined) {
+        // Puppet reads anything but a well-quoted method call as a variable key: an unsplittable one fails the lookup.
+        if (t.method && !METHODS.has(t.method.name)) ctx.report({ source: file, span: span(), messageId: 'unknownMethod', path, data: { name: t.method.name } });
+        else if (!t.method && !splitKey(t.expr)) {
           ctx.report({ source: file, span: span(), messageId: 'syntax', path, data: { expr: t.expr } });
+        } else if (t.expr.includes('%{')) ctx.report({ source: file, span: span(), messageId: 'nested', path, data: { expr: t.expr } });
+        else if (t.badMethodCall !== undefined) {
+          ctx.report({ source: file, span: span(), messageId: 'unquotedArgument', path, data: { name: t.badMethodCall, expr: t.expr } });
         }
       }
     };
