@@ -1,11 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { contextFor, createLookupBase, loadFactsSync, lookup } from '../../../src/hiera/index.js';
+import { lookup } from '../../../src/hiera/index.js';
 import rule from '../../../src/lint/rules/hiera-interpolation.js';
-import { tree } from '../../hiera/helpers.js';
-import { ruleAlone, showFiles } from '../../support/rule-alone.js';
+import { ruleAlone, showFiles, withTree, firstNodeContext, singleQuoted } from '../../support/rule-alone.js';
 
 /** Fixed so a CI run is reproducible; FC_SEED=<n> explores other strings. */
 const SEED = 20261129;
@@ -29,18 +26,15 @@ const part = fc.oneof(
 );
 const valueSpec = fc.array(part, { minLength: 1, maxLength: 3 }).map((ps) => ps.join(''));
 
-const sq = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-
 function check(values: string[], seen: { failed: number; resolved: number; warned: number }): void {
   const files = {
     '.git/HEAD': 'ref: refs/heads/main\n',
     'hiera.yaml': 'version: 5\nhierarchy:\n  - name: common\n    path: common.yaml\n',
-    'data/common.yaml': `t: tv\n${values.map((v, i) => `d${i}: ${sq(v)}\n`).join('')}`,
+    'data/common.yaml': `t: tv\n${values.map((v, i) => `d${i}: ${singleQuoted(v)}\n`).join('')}`,
     'facts/n0.yaml': 'clientcert: n0.example.com\nhostname: n0\ndomain: example.com\nfqdn: n0.example.com\nrole: web\n"a.b": x\n',
   };
-  const root = tree(files);
-  try {
-    const ctx = contextFor(createLookupBase({ environmentDir: root, environment: 'production' }), loadFactsSync(join(root, 'facts'))[0]!);
+  return withTree(files, (root) => {
+    const ctx = firstNodeContext(root);
     const failed = values.map((_, i) => lookup(ctx, `d${i}`).error?.message);
     const found = ruleAlone(root, rule);
     values.forEach((v, i) => {
@@ -51,9 +45,7 @@ function check(values: string[], seen: { failed: number; resolved: number; warne
       else if (mine.length) seen.warned++;
       else seen.resolved++;
     });
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 describe('hiera/interpolation: a failing lookup is reported iff src/hiera fails the interpolation', () => {

@@ -1,11 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { contextFor, createLookupBase, loadFactsSync, lookup } from '../../../src/hiera/index.js';
+import { lookup } from '../../../src/hiera/index.js';
 import rule from '../../../src/lint/rules/hiera-lookup-options.js';
-import { tree } from '../../hiera/helpers.js';
-import { ruleAlone, showFiles } from '../../support/rule-alone.js';
+import { ruleAlone, showFiles, withTree, firstNodeContext, singleQuoted } from '../../support/rule-alone.js';
 
 /** Fixed so a CI run is reproducible; FC_SEED=<n> explores other entries. */
 const SEED = 20261129;
@@ -48,25 +45,20 @@ const options = fc.oneof(
 /** Valid patterns are 11 of KEYS; weighted so that accepted entries are about as common as failing ones. */
 const entry = fc.record({ key: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...KEYS.slice(0, 11)) }, { weight: 1, arbitrary: fc.constantFrom(...KEYS.slice(11)) }), options });
 
-const sq = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-
 /** src/hiera's lookup of the key the entry applies to, and the rule's findings, in a repo with that entry alone. */
 function check(key: string, witness: string, opts: string): { failed: string | undefined; reported: string[]; files: Record<string, string> } {
   const files = {
     '.git/HEAD': 'ref: refs/heads/main\n',
     'hiera.yaml': 'version: 5\nhierarchy:\n  - name: common\n    path: common.yaml\n',
-    'data/common.yaml': `lookup_options:\n  ${sq(key)}: ${opts}\n${witness}: '1'\n`,
+    'data/common.yaml': `lookup_options:\n  ${singleQuoted(key)}: ${opts}\n${witness}: '1'\n`,
     'facts/n0.yaml': 'clientcert: n0.example.com\nhostname: n0\ndomain: example.com\nfqdn: n0.example.com\n',
   };
-  const root = tree(files);
-  try {
-    const ctx = contextFor(createLookupBase({ environmentDir: root, environment: 'production' }), loadFactsSync(join(root, 'facts'))[0]!);
+  return withTree(files, (root) => {
+    const ctx = firstNodeContext(root);
     const r = lookup(ctx, witness);
     if (!r.error) assert.ok(r.found, `${witness} not found`);
     return { failed: r.error?.message, reported: ruleAlone(root, rule).map((d) => d.message), files };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 describe('hiera/lookup-options: an entry is reported iff a lookup it applies to fails (src/hiera)', () => {

@@ -6,7 +6,7 @@ import { contextFor, createLookupBase, loadFactsSync, lookup } from '../../../sr
 import rule from '../../../src/lint/rules/hiera-redundant-override.js';
 import { rubyInspect } from '../../../src/value/index.js';
 import { tree } from '../../hiera/helpers.js';
-import { ruleAlone, showFiles as show } from '../../support/rule-alone.js';
+import { ruleAlone, showFiles as show, withTree } from '../../support/rule-alone.js';
 
 /** Fixed so a CI run is reproducible; FC_SEED=<n> explores other repos (15 random seeds passed when this was set). */
 const SEED = 20261129;
@@ -136,12 +136,7 @@ function checkFiles(files: Files): number {
 }
 
 function reportedIn(files: Files): string[] {
-  const root = tree(files);
-  try {
-    return findings(root).map((f) => `${f.file} ${f.key}`);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return withTree(files, (root) => findings(root).map((f) => `${f.file} ${f.key}`));
 }
 
 describe('hiera/redundant-override: deleting a reported key changes no lookup', () => {

@@ -1,11 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { contextFor, createLookupBase, loadFactsSync, lookup } from '../../../src/hiera/index.js';
 import rule from '../../../src/lint/rules/hiera-undefined-fact.js';
-import { tree } from '../../hiera/helpers.js';
-import { ruleAlone, showFiles } from '../../support/rule-alone.js';
+import { ruleAlone, showFiles, withTree, singleQuoted } from '../../support/rule-alone.js';
 
 /** Fixed so a CI run is reproducible; FC_SEED=<n> explores other repos (15 random seeds passed when this was set). */
 const SEED = 20261129;
@@ -79,8 +77,6 @@ const repoSpec: fc.Arbitrary<RepoSpec> = fc.record({
   paths: fc.subarray(POOL.filter((e) => !isMethod(e)), { maxLength: 3 }),
 });
 
-const sq = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-
 function factsText(n: NodeSpec, i: number): string {
   const name = `n${i}.example.com`;
   const lines = [`clientcert: ${name}`, `hostname: n${i}`, 'domain: example.com', `fqdn: ${name}`];
@@ -100,14 +96,14 @@ function render(spec: RepoSpec): { files: Files; exprs: string[] } {
   const exprs = [...spec.values.map((v) => v.expr), ...spec.paths];
   const data = exprs.map((e, i) => {
     const around = i < spec.values.length && spec.values[i]!.around && !e.startsWith('alias(');
-    return `d${i}: ${sq(around ? `<%{${e}}>` : `%{${e}}`)}\n`;
+    return `d${i}: ${singleQuoted(around ? `<%{${e}}>` : `%{${e}}`)}\n`;
   });
   const files: Files = {
     '.git/HEAD': 'ref: refs/heads/main\n',
     'hiera.yaml': 'version: 5\nhierarchy:\n  - name: node\n    path: "nodes/%{trusted.certname}.yaml"\n  - name: common\n    path: common.yaml\n',
     'data/common.yaml': data.join(''),
     // A module layer carries the generated paths: a path Puppet cannot interpolate fails only that layer's lookups.
-    'modules/m/hiera.yaml': `version: 5\nhierarchy:\n${spec.paths.map((e, i) => `  - name: l${i}\n    path: ${sq(`p/%{${e}}.yaml`)}\n`).join('')}`,
+    'modules/m/hiera.yaml': `version: 5\nhierarchy:\n${spec.paths.map((e, i) => `  - name: l${i}\n    path: ${singleQuoted(`p/%{${e}}.yaml`)}\n`).join('')}`,
   };
   spec.nodes.forEach((n, i) => (files[`facts/n${i}.yaml`] = factsText(n, i)));
   return { files, exprs };
@@ -168,16 +164,13 @@ function expected(spec: RepoSpec, exprs: string[], got: Outcome[][]): string[] {
 
 function check(spec: RepoSpec): { reported: number; undefinedSomewhere: number } {
   const { files, exprs } = render(spec);
-  const root = tree(files);
-  try {
+  return withTree(files, (root) => {
     const got = outcomes(root, exprs.length);
     const want = expected(spec, exprs, got);
     const table = exprs.map((e, i) => `  %{${e}}: ${got[i]!.join(' ')}`).join('\n');
     assert.deepEqual(reported(root, spec, exprs).sort(), want.sort(), `src/hiera per node:\n${table}\nin\n${showFiles(files)}`);
     return { reported: want.length, undefinedSomewhere: got.filter((o) => o.includes('undefined') && !o.every((x) => x === 'undefined')).length };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 describe('hiera/undefined-fact: reported iff no known node defines the variable (src/hiera)', () => {
@@ -201,13 +194,10 @@ function outcome(facts: string[], exprs: string[], paths: string[] = []): { repo
   const spec: RepoSpec = { nodes: [], values: exprs.map((expr) => ({ expr, around: false })), paths };
   const { files, exprs: all } = render(spec);
   facts.forEach((f, i) => (files[`facts/n${i}.yaml`] = f));
-  const root = tree(files);
-  try {
+  return withTree(files, (root) => {
     const got = outcomes(root, all.length);
     return { reported: reported(root, spec, all).sort(), outcomes: all.map((e, i) => `${e}: ${got[i]!.join(' ')}`) };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 const node = (i: number, extra: string): string => `clientcert: n${i}.example.com\nhostname: n${i}\ndomain: example.com\nfqdn: n${i}.example.com\n${extra}`;
@@ -255,17 +245,14 @@ describe('hiera/undefined-fact: the cases where the rule and Puppet disagreed, a
   }
 
   it('a mapped_paths key is the local variable of its template (the rule reported `%{r}` before); methods in paths are hiera/config\'s', () => {
-    const root = tree({
+    return withTree({
       'hiera.yaml': 'version: 5\nhierarchy:\n  - name: roles\n    mapped_paths: [facts.roles, r, "roles/%{r}.yaml"]\n  - name: typo\n    mapped_paths: [facts.roles, r, "roles/%{r}/%{facts.rol}.yaml"]\n  - name: method\n    path: "%{scope(\'facts.nosuch\')}.yaml"\n',
       'data/roles/web.yaml': 'x: 1\n',
       'facts/n0.yaml': node(0, 'roles: [web]\n'),
-    });
-    try {
+    }, (root) => {
       // Only the typo facts.rol is reported.
       assert.deepEqual(ruleAlone(root, rule).map((d) => `${d.file}:${d.line}:${d.column}`), ['hiera.yaml:6:48']);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 });
 
