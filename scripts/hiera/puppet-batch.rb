@@ -40,6 +40,8 @@ end
 out = []
 req.fetch('groups').each do |g|
   name = g.fetch('node')
+  # `puppet lookup --environment E` sets the setting too: %{settings::environment} reads it.
+  Puppet[:environment] = g['environment'] if g['environment']
   facts = Puppet::Node::Facts.new(name, {})
   facts.add_extra_values(load_facts(g.fetch('facts')))
   ni = Puppet::Node.indirection

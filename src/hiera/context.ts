@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../source/index.js';
 import type { HValue } from '../value/index.js';
 import { loadHieraConfigSync } from './config.js';
@@ -62,8 +62,24 @@ export interface LookupContext {
   warnings: Set<string>;
 }
 
+/**
+ * The environment a directory is, when no name is given: Puppet's directory environments are
+ * `<codedir>/environments/<name>`, so a directory inside an `environments` directory is that environment; any
+ * other (a control repo checkout) is `production`, `puppet lookup`'s default.
+ */
+export function environmentNameOf(envDir: string | undefined): string {
+  if (envDir === undefined) return 'production';
+  const dir = resolve(envDir);
+  return basename(dirname(dir)) === 'environments' && isEnvironmentName(basename(dir)) ? basename(dir) : 'production';
+}
+
+/** Puppet's rule for environment names (Puppet::Node::Environment.valid_name?): ASCII word characters. */
+export function isEnvironmentName(name: string): boolean {
+  return /^\w+$/.test(name);
+}
+
 export function createLookupBase(opts: LayerOptions): LookupBase {
-  const environmentName = opts.environment ?? 'production';
+  const environmentName = opts.environment ?? environmentNameOf(opts.environmentDir);
   const base: LookupBase = {
     options: opts,
     environmentName,

@@ -19,6 +19,7 @@ export interface HieradriftConfig {
   ignores?: string[];
   hiera?: string;
   facts?: string;
+  environment?: string;
   reportUnusedDisableDirectives?: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isEnvironmentName } from '../hiera/context.js';
 import { HieradriftError } from '../source/index.js';
 import type { Baseline } from './baseline.js';
 import { findConfig, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
@@ -15,6 +16,8 @@ export interface ProjectOptions {
   /** Explicit config file; otherwise .hieradrift.yaml is searched upward. */
   config?: string;
   baseline?: Baseline;
+  /** The Puppet environment the repo is read as; overrides the config's `environment`. */
+  environment?: string;
 }
 
 export interface ProjectLint {
@@ -81,9 +84,14 @@ export function prepareProject(opts: ProjectOptions): PreparedProject {
   });
   const configPath = opts.config ? resolve(opts.cwd, opts.config) : findConfig(root);
   const config = configPath ? loadConfig(configPath, ruleMap, relative(opts.cwd, configPath) || configPath) : resolveConfig({}, ruleMap);
+  if (opts.environment !== undefined && !isEnvironmentName(opts.environment)) {
+    throw new HieradriftError('usage', `invalid environment name '${opts.environment}': Puppet allows letters, digits and _ only`);
+  }
+  const environment = opts.environment ?? config.raw.environment;
   const repo = loadRepo(root, {
     ...(config.raw.hiera ? { hieraConfig: config.raw.hiera } : {}),
     ...(config.raw.facts ? { facts: config.raw.facts } : {}),
+    ...(environment ? { environment } : {}),
     isIgnored: (f) => config.isIgnored(f),
   });
   const known = new Set([...repo.hiera.map((h) => h.file.file), ...repo.dataFilePaths]);

@@ -44,6 +44,23 @@ describe('hieradrift lookup CLI against recorded `puppet lookup` runs', () => {
     });
   }
 
+  it('--environment-dir .../environments/staging is the staging environment, as `puppet lookup --environment staging`', async () => {
+    const dir = join(scenariosDir, 'locations');
+    const lookupIn = async (...args: string[]): Promise<string> => {
+      const io = fakeIo(dir);
+      const exit = await run(['lookup', '--facts', 'facts/n1.example.com.yaml', '--node', 'n1.example.com', '--render-as', 'json', ...args], io);
+      assert.equal(exit, 0, io.err);
+      return io.out.trim();
+    };
+    // golden.json (puppet lookup): both keys come from the files the staging name selects.
+    const g = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as Record<string, { value: unknown }>;
+    for (const key of ['from_settings', 'from_env']) {
+      assert.equal(await lookupIn('--environment-dir', 'code/environments/staging', key), JSON.stringify(g[`staging:n1:${key}`]!.value));
+    }
+    assert.equal(await lookupIn('--codedir', 'code', '--environment', 'staging', 'from_settings'), '"env/settings-staging.yaml"');
+    assert.equal(await lookupIn('--environment-dir', 'code/environments/staging', '--environment', 'dev', 'from_settings'), '"common"');
+  });
+
   it('prints a positioned message where Puppet is silent (alias not the whole string)', async () => {
     const r = await hieradrift({ id: 'x', scenario: 'interpolation', args: ['alias_with_text'] });
     assert.match(r.err, /common\.yaml:\d+:\d+: error .*'alias' interpolation is only permitted/);

@@ -92,7 +92,7 @@ describe('.hieradrift.yaml', () => {
       assert.equal(
         err,
         '.hieradrift.yaml:2:15: rules.yaml/octal: must be one of off, info, warn, error\n' +
-          ".hieradrift.yaml:3:1: unknown top-level key 'ignore' (known: rules, overrides, ignores, hiera, facts, reportUnusedDisableDirectives, drift)\n",
+          ".hieradrift.yaml:3:1: unknown top-level key 'ignore' (known: rules, overrides, ignores, hiera, facts, environment, reportUnusedDisableDirectives, drift)\n",
       );
     });
 
@@ -207,6 +207,46 @@ describe('.hieradrift.yaml', () => {
       assert.deepEqual(brief((await lintJson(['lint'], repo(files))).findings), ['data/roles/db.yaml hiera/unreachable-data-file warning']);
       const r = await lintJson(['lint'], repo({ ...files, '.hieradrift.yaml': 'facts: inventory\n' }));
       assert.deepEqual(brief(r.findings), ['data/roles/web.yaml hiera/unreachable-data-file warning']);
+    });
+  });
+
+  describe('environment: %{environment} in hiera.yaml', () => {
+    // Each environment's file is reached only when the repo is read as that environment: the others are reported.
+    const ENV_HIERA = HIERA.replace('hierarchy:\n', 'hierarchy:\n  - name: Environment\n    path: "env/%{environment}.yaml"\n  - name: Settings\n    path: "settings/%{settings::environment}.yaml"\n');
+    const ENV_FILES = {
+      'hiera.yaml': ENV_HIERA,
+      'data/env/production.yaml': 'a::x: 1\n', 'data/env/staging.yaml': 'a::x: 2\n', 'data/env/dev.yaml': 'a::x: 3\n',
+      'data/settings/production.yaml': 'a::y: 1\n', 'data/settings/staging.yaml': 'a::y: 2\n', 'data/settings/dev.yaml': 'a::y: 3\n',
+    };
+    const unreachable = async (argv: string[], dir: string): Promise<string[]> => {
+      const r = await lintJson(argv, dir);
+      assert.equal(r.code, 0, r.err);
+      return r.findings.filter((f) => f.ruleId === 'hiera/unreachable-data-file').map((f) => f.file).sort();
+    };
+    const others = (env: string): string[] => ['production', 'staging', 'dev'].filter((e) => e !== env).flatMap((e) => [`data/env/${e}.yaml`, `data/settings/${e}.yaml`]).sort();
+
+    it('a checkout elsewhere is production, `puppet lookup`\'s default', async () => {
+      assert.deepEqual(await unreachable(['lint'], repo(ENV_FILES)), others('production'));
+    });
+
+    it('a repo in an environments directory is the environment its directory names, as Puppet reads it', async () => {
+      const dir = keep(tree(Object.fromEntries(Object.entries({ ...ENV_FILES, '.git/HEAD': '', 'facts/web01.yaml': WEB01, 'data/common.yaml': 'a::z: 1\n', 'data/roles/web.yaml': 'a::w: 1\n' }).map(([k, v]) => [`environments/staging/${k}`, v]))));
+      assert.deepEqual(await unreachable(['lint'], join(dir, 'environments/staging')), others('staging'));
+    });
+
+    it('the config names it, and --environment wins over the config', async () => {
+      const dir = repo({ ...ENV_FILES, '.hieradrift.yaml': 'environment: staging\n' });
+      assert.deepEqual(await unreachable(['lint'], dir), others('staging'));
+      assert.deepEqual(await unreachable(['lint', '--environment', 'dev'], dir), others('dev'));
+      assert.deepEqual(await unreachable(['check', '.', '--environment', 'dev'], dir), others('dev'));
+    });
+
+    it('a name Puppet refuses is exit 2: in the config with its position, on the command line with the name', async () => {
+      assert.match(await configError('environment: my-env\n'), /^\.hieradrift\.yaml:1:14: .*environment.*pattern/m);
+      const r = await runCli(['lint', '--environment', 'my-env'], repo(ENV_FILES));
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.match(r.err, /invalid environment name 'my-env'/);
     });
   });
 

@@ -20,6 +20,7 @@ export interface GateOptions {
   config?: string;
   baseline?: string;
   writeBaseline?: string;
+  environment?: string;
   color?: boolean;
 }
 
@@ -32,6 +33,7 @@ export function gateOptions(cmd: Command): Command {
     .option('-c, --config <file>', 'configuration file (default: .hieradrift.yaml found upward)')
     .option('--baseline <file>', 'do not report findings recorded in this baseline')
     .option('--write-baseline <file>', 'record all current findings in a baseline file and exit 0')
+    .option('--environment <name>', "the Puppet environment, %{environment} in hiera.yaml (default: config environment, or the repo directory's name under environments/, else production)")
     .option('--color', 'force colour')
     .option('--no-color', 'disable colour');
 }
@@ -66,7 +68,13 @@ export function maxWarnings(o: GateOptions): number {
 /** Runs the lint part of the gate with baseline handling. */
 export function runGate(paths: string[], o: GateOptions, io: CliIo, baseline = gateBaseline(o, io)): ProjectLint {
   maxWarnings(o);
-  const p = lintProject({ paths, cwd: io.cwd, ...(o.config ? { config: o.config } : {}), ...(baseline ? { baseline } : {}) });
+  const p = lintProject({
+    paths,
+    cwd: io.cwd,
+    ...(o.config ? { config: o.config } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(o.environment !== undefined ? { environment: o.environment } : {}),
+  });
   refuseInputs(p, o, io);
   // Facts files the repo could not use are not lint targets, but a node missing from the context changes what
   // the repo rules see: say so on stderr, whatever the report format.

@@ -119,7 +119,7 @@ export function addLayerFlags(cmd: Command): Command {
     .option('--hiera_config <file>', 'global layer hiera.yaml')
     .option('--hiera-config <file>', 'same as --hiera_config')
     .option('--codedir <dir>', 'Puppet codedir (environments under <codedir>/environments)')
-    .option('--environment <name>', 'environment name', 'production')
+    .option('--environment <name>', "environment name (default: the environment directory's name when it lies in an environments directory, else production)")
     .option('--environment-dir <dir>', 'the environment (control repo) directory')
     .option('--modulepath <paths>', 'colon-separated module directories (default: environment.conf modulepath)');
 }

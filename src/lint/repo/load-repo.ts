@@ -6,6 +6,7 @@ import type { HValue } from '../../value/index.js';
 import { loadJson, loadYaml, type YamlLoadResult, type YNode } from '../../yaml/index.js';
 import type { DataFile } from '../types.js';
 import { factPathsOf, loadFactsDir } from './facts.js';
+import { environmentNameOf, nodeScope } from '../../hiera/context.js';
 import { expandBraces } from '../../hiera/paths.js';
 import { rubyGlobToRegExp } from './glob.js';
 import { parseHieraConfig, type ConfigIssue } from './hiera-config.js';
@@ -22,6 +23,8 @@ export interface RepoOptions {
   facts?: string;
   /** Paths the repo must not treat as data (config `ignores`). */
   isIgnored?: (rel: string) => boolean;
+  /** The environment name (default: the root's name when it lies in an `environments` directory, else production). */
+  environment?: string;
 }
 
 export type LoadedRepo = RepoModel;
@@ -154,6 +157,10 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     return files;
   };
 
+  const environment = opts.environment ?? environmentNameOf(root);
+  // The variables Puppet sets over the facts in the top scope (environment, settings::environment, name...),
+  // as src/hiera sets them; `facts` and `trusted` are the node's own.
+  const serverVars = nodeScope({ node: '', facts: new Map(), trusted: new Map() }, environment);
   // The same few expressions are resolved for every node: split each once.
   const segCache = new Map<string, readonly string[] | undefined>();
   const scope = (node: NodeFacts, expr: string): HValue | undefined => {
@@ -162,7 +169,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     if (!segs) return undefined;
     const [head, ...rest] = segs;
     const base: HValue | undefined =
-      head === 'facts' ? node.facts : head === 'trusted' ? node.trusted : head === 'environment' ? 'production' : node.facts.get(head!);
+      head === 'facts' ? node.facts : head === 'trusted' ? node.trusted : serverVars.has(head!) ? serverVars.get(head!) : node.facts.get(head!);
     return dig(base, rest);
   };
   // Level paths are few and nodes many: tokenize each path once and locate each interpolated string once.
@@ -244,6 +251,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   };
   return {
     root,
+    environment,
     dataFilePaths,
     getFile(rel: string): DataFile | undefined {
       // An ignored file is not data: a `path` level naming it finds nothing, as if it were absent.

@@ -56,6 +56,8 @@ export interface ResolvedLocation {
 /** The whole repo as context for the rules; data files load lazily and once. */
 export interface RepoModel {
   root: string;
+  /** The Puppet environment the repo is read as: `%{environment}` and `%{settings::environment}` in hiera.yaml. */
+  environment: string;
   /** Every Hiera data file path the repo holds (repo-relative), whether or not it is linted. */
   dataFilePaths: readonly string[];
   getFile(rel: string): DataFile | undefined;

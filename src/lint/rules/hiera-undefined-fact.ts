@@ -43,7 +43,7 @@ export default defineRule({
     // The same few expressions recur in every file: each is judged once, over the nodes until one defines it.
     const verdicts = new Map<string, boolean>();
     const scopes: (Map<string, HValue> | undefined)[] = [];
-    const scopeOf = (i: number): Map<string, HValue> => (scopes[i] ??= nodeScope(repo.nodes[i]!, 'production'));
+    const scopeOf = (i: number): Map<string, HValue> => (scopes[i] ??= nodeScope(repo.nodes[i]!, repo.environment));
     const undefinedEverywhere = (expr: string): boolean => {
       let v = verdicts.get(expr);
       if (v === undefined) {
