@@ -87,58 +87,6 @@ export function unclosedStarts(s: string): number[] {
   return out;
 }
 
-/**
- * Splits a scope expression the way Puppet's split_key does, enough to resolve facts:
- * dots outside quotes separate segments; quotes are removed. Returns undefined on a syntax error.
- */
-export function splitScopeKey(expr: string): readonly string[] | undefined {
-  // Rules split the same few expressions for every scalar: memoise (bounded; answers are shared, read-only).
-  if (splitCache.has(expr)) return splitCache.get(expr);
-  if (splitCache.size >= SPLIT_CACHE_MAX) splitCache.clear();
-  const segs = splitUncached(expr);
-  splitCache.set(expr, segs);
-  return segs;
-}
-
-const SPLIT_CACHE_MAX = 4096;
-const splitCache = new Map<string, readonly string[] | undefined>();
-
-function splitUncached(expr: string): readonly string[] | undefined {
-  if (!/['".]/.test(expr)) return [expr];
-  const segs: string[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  for (const ch of expr) {
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '.') {
-      segs.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  if (quote) return undefined;
-  segs.push(cur.trim());
-  return segs.some((s) => s === '') ? undefined : segs;
-}
-
-/** Walks `segs` into a value the way sub_lookup does; undefined when a segment is missing. */
-export function dig(root: HValue | undefined, segs: readonly string[]): HValue | undefined {
-  let cur = root;
-  for (const seg of segs) {
-    if (cur instanceof Map) {
-      if (!cur.has(seg)) return undefined;
-      cur = cur.get(seg);
-    } else if (Array.isArray(cur) && /^[+-]?\d+$/.test(seg)) {
-      const i = Number(seg);
-      if (i < 0 || i >= cur.length) return undefined;
-      cur = cur[i];
-    } else return undefined;
-  }
-  return cur;
-}
-
 /** Ruby to_s of a value a path interpolation meets (floats as Ruby writes them: 1.0e+20). */
 export function scalarToS(v: HValue | undefined): string {
   if (v === undefined) return '';

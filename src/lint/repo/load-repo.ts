@@ -7,10 +7,13 @@ import { loadJson, loadYaml, type YamlLoadResult, type YNode } from '../../yaml/
 import type { DataFile } from '../types.js';
 import { factPathsOf, loadFactsDir } from './facts.js';
 import { environmentNameOf, nodeScope } from '../../hiera/context.js';
+import { LookupError } from '../../hiera/errors.js';
+import { subLookup } from '../../hiera/interpolate.js';
 import { expandBraces } from '../../hiera/paths.js';
+import { splitKey } from '../../hiera/split-key.js';
 import { rubyGlobToRegExp } from './glob.js';
 import { parseHieraConfig, type ConfigIssue } from './hiera-config.js';
-import { dig, scalarToS, splitScopeKey, tokenize } from './interpolation.js';
+import { scalarToS, tokenize } from './interpolation.js';
 import type { HieraModel, NodeFacts, RepoModel, ResolvedLocation } from './model.js';
 
 export const DATA_FILE = /\.(ya?ml|json|eyaml)$/;
@@ -161,16 +164,22 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   // The variables Puppet sets over the facts in the top scope (environment, settings::environment, name...),
   // as src/hiera sets them; `facts` and `trusted` are the node's own.
   const serverVars = nodeScope({ node: '', facts: new Map(), trusted: new Map() }, environment);
-  // The same few expressions are resolved for every node: split each once.
-  const segCache = new Map<string, readonly string[] | undefined>();
+  // Split as src/hiera splits (Puppet's split_key), the variable then dug as its sub_lookup digs; an expression
+  // that fails the lookup (syntax, digging into a scalar) reaches no file, as undefined.
   const scope = (node: NodeFacts, expr: string): HValue | undefined => {
-    let segs = segCache.get(expr);
-    if (segs === undefined && !segCache.has(expr)) segCache.set(expr, (segs = splitScopeKey(expr.replace(/^::/, ''))));
+    const segs = splitKey(expr);
     if (!segs) return undefined;
-    const [head, ...rest] = segs;
+    const root = String(segs[0]);
+    const name = root.startsWith('::') ? root.slice(2) : root;
     const base: HValue | undefined =
-      head === 'facts' ? node.facts : head === 'trusted' ? node.trusted : serverVars.has(head!) ? serverVars.get(head!) : node.facts.get(head!);
-    return dig(base, rest);
+      name === 'facts' ? node.facts : name === 'trusted' ? node.trusted : serverVars.has(name) ? serverVars.get(name) : node.facts.get(name);
+    if (base === undefined || base === null || segs.length === 1) return base;
+    try {
+      return subLookup(expr, segs.slice(1), base);
+    } catch (err) {
+      if (err instanceof LookupError) return undefined;
+      throw err;
+    }
   };
   // Level paths are few and nodes many: tokenize each path once and locate each interpolated string once.
   const tokenCache = new Map<string, ReturnType<typeof tokenize>>();

@@ -73,8 +73,9 @@ interface Compared {
  * Compares every node of the environment layer and of each module layer lint models. Returns what it
  * compared; assertion messages name the layer and node.
  */
-function compareRepo(root: string, factsDir: string, environment = 'production'): Compared {
-  const repo = loadRepo(root, { facts: relative(root, factsDir) || '.' });
+function compareRepo(root: string, factsDir: string, environment = 'production', lintEnvironment?: string): Compared {
+  // Without lintEnvironment, lint names the environment itself (a scenario's directory name under environments/).
+  const repo = loadRepo(root, { facts: relative(root, factsDir) || '.', ...(lintEnvironment !== undefined ? { environment: lintEnvironment } : {}) });
   const base = createLookupBase({ environmentDir: root, environment });
   const allFacts = loadFactsSync(factsDir);
   const env = repo.hiera.find((h) => h.module === undefined);
@@ -138,12 +139,12 @@ describe('lint/repo filesForNode agrees with src/hiera levelLocations', () => {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     });
     /** A repo with hiera.yaml, facts/ and data files; compares it and returns what it compared. */
-    const check = (files: Record<string, string>): Compared => {
+    const check = (files: Record<string, string>, environment?: string): Compared => {
       const root = tree(files);
       dirs.push(root);
       const errors = createLookupBase({ environmentDir: root }).diagnostics.filter((d) => d.severity === 'error');
       assert.deepEqual(errors.map((d) => d.message), [], 'src/hiera refuses the hiera.yaml');
-      return compareRepo(root, join(root, 'facts'));
+      return compareRepo(root, join(root, 'facts'), environment, environment);
     };
     const NODES = {
       'facts/a.yaml': 'clientcert: a.example.com\nhostname: a\ndomain: example.com\nfqdn: a.example.com\nrole: web\nroles: [web, db]\nos:\n  family: Debian\n  release:\n    major: "12"\n',
@@ -305,6 +306,27 @@ hierarchy:
         'hiera.yaml': 'version: 5\nhierarchy:\n  - name: numbers\n    paths: ["n/%{big}.yaml", "n/%{ratio}.yaml", "n/%{count}.yaml", "n/%{enabled}.yaml"]\n',
       });
       assert.deepEqual(c, { nodes: 1, levels: 1 });
+    });
+
+    it('scope expressions split and dug as Puppet does: Integer segments, quotes, ::, a fact under a server variable', () => {
+      const c = check({
+        ...DATA,
+        'facts/a.yaml': 'clientcert: a.example.com\nhostname: a\ndomain: example.com\nfqdn: a.example.com\n' +
+          'list: [x, y]\nbyint: {0: int, "1": str}\n"a.b": dotted\nname: fromfact\nenvironment: fromfact\nos:\n  family: Debian\n',
+        'data/s/y.yaml': 'a: 1\n', 'data/s/x.yaml': 'a: 1\n', 'data/s/int.yaml': 'a: 1\n', 'data/s/str.yaml': 'a: 1\n',
+        'data/s/dotted.yaml': 'a: 1\n', 'data/s/main.yaml': 'a: 1\n', 'data/s/fromfact.yaml': 'a: 1\n', 'data/s/.yaml': 'a: 1\n',
+        'data/s/staging.yaml': 'a: 1\n', 'data/s/Debian.yaml': 'a: 1\n',
+        'hiera.yaml': `version: 5
+hierarchy:
+  - name: integer segments
+    paths: ["s/%{list.1}.yaml", "s/%{list.-1}.yaml", "s/%{facts.list.0}.yaml", "s/%{byint.0}.yaml", "s/%{byint.1}.yaml"]
+  - name: quoted segments
+    paths: ["s/%{facts.'a.b'}.yaml", "s/%{facts.\\"a.b\\"}.yaml", "s/%{::os.family}.yaml", "s/%{ facts . os . family }.yaml"]
+  - name: server variables over facts
+    paths: ["s/%{name}.yaml", "s/%{environment}.yaml", "s/%{settings::environment}.yaml", "s/%{facts.name}.yaml"]
+`,
+      }, 'staging');
+      assert.deepEqual(c, { nodes: 1, levels: 3 });
     });
 
     it('a version 4 hiera.yaml: the path defaults to the name, the backend gives the extension', () => {
