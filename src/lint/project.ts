@@ -5,7 +5,7 @@ import { HieradriftError } from '../source/index.js';
 import type { Baseline } from './baseline.js';
 import { findConfig, loadConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import { lintRepo, type LintRun } from './engine.js';
-import { loadRepo, type LoadedRepo } from './repo/load-repo.js';
+import { loadRepo, modulePath, type LoadedRepo } from './repo/load-repo.js';
 import type { RepoModel } from './repo/model.js';
 import { ruleMap } from './rules/index.js';
 
@@ -30,26 +30,41 @@ export interface ProjectLint {
 }
 
 /**
- * Finds the control repo holding `start`: the nearest directory with .hieradrift.yaml, or with a hiera.yaml
- * that is not a module's (`modules/NAME/hiera.yaml` is the module layer of the repo above it).
+ * Finds the control repo holding `start`: the nearest directory with a hiera.yaml that is not a module's, or with
+ * .hieradrift.yaml. A hiera.yaml is a module's (the module layer of the repo above it) when its
+ * directory sits in a modulepath directory of an environment further up: environment.conf's `modulepath`
+ * (`dist:modules`), or Puppet's default `modules`, or, by name, `site`/`site-modules`. The search stops at `.git`.
  */
 export function findRepoRoot(start: string): string | undefined {
   let dir = existsSync(start) && statSync(start).isDirectory() ? start : dirname(start);
-  let moduleDir: string | undefined;
+  // Directories with a hiera.yaml below the current one, innermost first, not yet known to be modules.
+  const below: string[] = [];
+  // The innermost environment that took a module below as its own: the repo when no other hiera.yaml is.
+  let claimer: string | undefined;
   for (;;) {
-    if (existsSync(join(dir, '.hieradrift.yaml')) || existsSync(join(dir, '.hieradrift.yml'))) return dir;
-    if (existsSync(join(dir, 'hiera.yaml'))) {
-      if (!MODULE_DIRS.has(basename(dirname(dir)))) return dir;
-      moduleDir ??= dir;
+    const hasConfig = existsSync(join(dir, '.hieradrift.yaml')) || existsSync(join(dir, '.hieradrift.yml'));
+    const gitRoot = existsSync(join(dir, '.git'));
+    const hasHiera = existsSync(join(dir, 'hiera.yaml'));
+    // An environment (config, hiera.yaml, environment.conf, or the checkout's root) decides which directories hold modules.
+    if (hasConfig || hasHiera || gitRoot || existsSync(join(dir, 'environment.conf'))) {
+      const moduleDirs = new Set(modulePath(dir).map((p) => resolve(dir, p)));
+      for (let i = below.length - 1; i >= 0; i--) {
+        const parent = dirname(below[i]!);
+        if (moduleDirs.has(parent) || (MODULE_DIRS.has(basename(parent)) && dirname(parent) === dir)) {
+          below.splice(i, 1);
+          claimer ??= dir;
+        }
+      }
     }
-    if (existsSync(join(dir, '.git'))) return moduleDir;
+    if (hasConfig) return below[0] ?? dir;
+    if (hasHiera) below.push(dir);
     const up = dirname(dir);
-    if (up === dir) return moduleDir;
+    if (gitRoot || up === dir) return below[0] ?? claimer;
     dir = up;
   }
 }
 
-/** Directories of a modulepath, whose subdirectories are modules (their hiera.yaml is the module layer). */
+/** Directory names taken for module directories even off the modulepath, as the repos that use them mean. */
 const MODULE_DIRS = new Set(['modules', 'site', 'site-modules']);
 
 /** Whether `p` is `root` or lies below it. */

@@ -126,6 +126,42 @@ describe('hieradrift lint / check (CLI, throwaway repos)', () => {
       assert.deepEqual(brief(inside.findings), ['data/common.yaml hiera/module-namespace error']);
     });
 
+    it('a module in a modulepath directory of another name (environment.conf) is linted with the control repo too', async () => {
+      // dist/foo/hiera.yaml was taken for the repo root: only modules/, site/ and site-modules/ were known by name.
+      const dir = repo({
+        'environment.conf': 'modulepath = dist:modules:$basemodulepath\n',
+        'dist/foo/hiera.yaml': 'version: 5\nhierarchy:\n  - name: common\n    path: common.yaml\n',
+        'dist/foo/data/common.yaml': 'foo::x: 1\nbar::y: 2\n',
+      });
+      const r = await lintJson(['lint', 'dist/foo/data/common.yaml'], dir);
+      assert.deepEqual(brief(r.findings), ['dist/foo/data/common.yaml hiera/module-namespace error']);
+      const inside = await lintJson(['lint', 'data/common.yaml'], join(dir, 'dist/foo'));
+      assert.deepEqual(brief(inside.findings), ['data/common.yaml hiera/module-namespace error']);
+    });
+
+    it('a control repo with module data only (no hiera.yaml of its own) is found from a module file', async () => {
+      const dir = tree({
+        '.git/HEAD': '', 'facts/web01.yaml': WEB01,
+        'modules/foo/hiera.yaml': 'version: 5\nhierarchy:\n  - name: common\n    path: common.yaml\n',
+        'modules/foo/data/common.yaml': 'foo::x: 1\nbar::y: 2\n',
+      });
+      keep(dir);
+      const r = await lintJson(['lint', 'data/common.yaml'], join(dir, 'modules/foo'));
+      assert.deepEqual(brief(r.findings), ['data/common.yaml hiera/module-namespace error']);
+    });
+
+    it('an environment below the checkout root is a repo of its own, not a module', async () => {
+      const dir = tree({
+        '.git/HEAD': '', 'hiera.yaml': HIERA,
+        'environments/staging/hiera.yaml': HIERA, 'environments/staging/facts/web01.yaml': WEB01,
+        'environments/staging/data/common.yaml': 'bar::y: 2\n', 'environments/staging/data/roles/web.yaml': 'bar::y: 2\n',
+      });
+      keep(dir);
+      // Linted as its own repo: its facts and its hierarchy make roles/web.yaml a redundant override.
+      const r = await lintJson(['lint', 'environments/staging/data/roles/web.yaml'], dir);
+      assert.deepEqual(brief(r.findings), ['environments/staging/data/roles/web.yaml hiera/redundant-override warning']);
+    });
+
     it('staged files that are not Hiera data are skipped; the repo does not depend on their order', async () => {
       // A monorepo: the control repo in puppet/, CI files beside it. The first file used to decide the root.
       const dir = tree({

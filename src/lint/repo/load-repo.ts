@@ -297,7 +297,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
 const DEFAULT_MODULEPATH = ['modules'];
 
 /** environment.conf's modulepath entries inside the repo. */
-function modulePath(root: string): string[] {
+export function modulePath(root: string): string[] {
   let text = '';
   try {
     text = readFileSync(join(root, 'environment.conf'), 'utf8');
