@@ -1,10 +1,11 @@
 import type { HValue } from '../../value/index.js';
-import type { YScalar } from '../../yaml/index.js';
+import type { YNode, YScalar } from '../../yaml/index.js';
 import { nodeScope } from '../../hiera/context.js';
 import { LookupError } from '../../hiera/errors.js';
 import { subLookup } from '../../hiera/interpolate.js';
 import { splitKey } from '../../hiera/split-key.js';
 import { spanInScalar } from '../positions.js';
+import { isMap, isScalar, mapGet } from '../yaml-nodes.js';
 import { tokenize, type InterpolationToken } from '../repo/interpolation.js';
 import { defineRule, type KeyPath, type SourceRef } from '../types.js';
 
@@ -29,7 +30,7 @@ export default defineRule({
         'hierarchy path into `os/.yaml` or a value into an empty string for every node. Puppet warns ' +
         "'Undefined variable' only when the variable itself is missing (`%{timezon}`); a missing key or array index " +
         '(`%{facts.timezon}`, `%{facts.networking.interfaces.5}`) gives the empty string silently. The rule reads ' +
-        'each interpolation of data values and hiera.yaml paths as Puppet does (quoted keys such as `facts."a.b"` ' +
+        'each interpolation of data values and hiera.yaml paths and datadirs as Puppet does (quoted keys such as `facts."a.b"` ' +
         'included) against the facts of the known nodes (the `facts/` directory), and reports it when it is missing ' +
         'for every one of them. A value that is nil, false, 0 or empty is defined; a key under such a value fails ' +
         'the lookup instead, which this rule does not report. server_facts and class variables are not facts.',
@@ -78,11 +79,26 @@ export default defineRule({
             const m = level.mapped;
             if (m) check(m.template.node, undefined, file, (t) => noMethod(t) || t.expr === m.key);
           }
+          // A datadir is interpolated per node too (`nodes/%{trusted.certname}`): a typo makes the level read nothing.
+          for (const d of datadirNodes(h.file.load.root)) check(d, undefined, file, noMethod);
         }
       },
     };
   },
 });
+
+/** The `datadir` scalars of a version 5 hiera.yaml: under `defaults` and in each entry of either hierarchy. */
+function datadirNodes(root: YNode | null): YScalar[] {
+  if (root === null || !isMap(root)) return [];
+  const out: (YNode | undefined)[] = [];
+  const defaults = mapGet(root, 'defaults');
+  if (isMap(defaults)) out.push(mapGet(defaults, 'datadir'));
+  for (const section of ['hierarchy', 'default_hierarchy']) {
+    const seq = mapGet(root, section);
+    if (seq?.kind === 'seq') for (const entry of seq.items) if (isMap(entry)) out.push(mapGet(entry, 'datadir'));
+  }
+  return out.filter(isScalar);
+}
 
 /** Whether an expression reads a variable that a facts file could define (not an escape, builtin or class variable). */
 function isFactRead(expr: string): boolean {
