@@ -7,18 +7,27 @@ const BEST_WIDTH = 80;
 /** libyaml ends the document with '...' when the last block scalar it wrote was a `|+` one (its end would be ambiguous). */
 let openEnded = false;
 
+/**
+ * What libyaml will only write double-quoted: characters outside its printable set (C0 but \n, DEL, C1 with NEL,
+ * the BOM, U+FFFE/U+FFFF, and every character beyond the BMP, which it escapes as \UXXXXXXXX).
+ */
+const SPECIAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]/;
+/** Line breaks libyaml knows besides \n: a plain scalar cannot hold them. */
+const UNICODE_BREAK = /[\u2028\u2029]/;
+
 /** Psych `YAMLTree#visit_String` style choice, then libyaml's emitter fallbacks. */
 function scalarString(s: string, indent: number, column: number): string {
   // Ruby's /\n(?!\Z)/: a line break that is not the final one.
   if (/\n(?!\n?$)/.test(s)) {
     // libyaml cannot write trailing spaces, spaces before a break or special characters in a block scalar.
-    return / $| \n|[\x00-\x08\x0b-\x1f\x7f\t]/.test(s) ? doubleQuoted(s) : literal(s, indent);
+    return / $| \n/.test(s) || SPECIAL.test(s) ? doubleQuoted(s) : literal(s, indent);
   }
   if (s === '<<') return "!!str '<<'";
   if (s === 'y' || s === 'Y' || s === 'n' || s === 'N') return `"${s}"`;
   if (s === '') return "''";
-  // Ruby's ^ and $ are line anchors here, so any line starting with a non-word character counts.
-  if (/^[^\p{L}\p{M}\p{N}\p{Pc}][^"]*$/mu.test(s)) return doubleQuoted(s);
+  // Ruby's ^ and $ are line anchors here, so any line starting with a non-word character counts. Ruby's only
+  // line break is \n: JS's m flag would also break lines at \r, U+2028 and U+2029.
+  if (/(?:^|(?<=\n))[^\p{L}\p{M}\p{N}\p{Pc}][^"]*(?=\n|$)/u.test(s)) return doubleQuoted(s);
   let resolvesToString: boolean;
   try {
     resolvesToString = typeof tokenize(s, new Map()) === 'string';
@@ -26,7 +35,8 @@ function scalarString(s: string, indent: number, column: number): string {
     resolvesToString = false;
   }
   if (!resolvesToString || /^0[0-7]*[89]/.test(s)) return singleQuoted(s, indent, column);
-  if (/[\x00-\x08\x0b-\x1f\x7f\t]/.test(s)) return doubleQuoted(s);
+  if (SPECIAL.test(s)) return doubleQuoted(s);
+  if (UNICODE_BREAK.test(s)) return singleQuoted(s, indent, column);
   const indicator = /^[,[\]{}#&*!|>'"%@`]/.test(s) || /^[-?:](?: |$)/.test(s) || /^(?:---|\.\.\.)/.test(s);
   if (indicator || /: |:$| #|\s$|^\s/.test(s) || s.includes('\n')) return singleQuoted(s, indent, column);
   return fold(s, indent, column);
@@ -38,6 +48,13 @@ function fold(s: string, indent: number, column: number): string {
   let col = column;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
+    // libyaml writes U+2028/U+2029 as line breaks: the next character (or the closing quote) starts an indented line.
+    if (UNICODE_BREAK.test(c)) {
+      out += c;
+      if (!UNICODE_BREAK.test(s[i + 1] ?? '')) out += ' '.repeat(indent + 2);
+      col = indent + 2;
+      continue;
+    }
     if (c === ' ' && col > BEST_WIDTH && s[i + 1] !== ' ' && s[i - 1] !== ' ') {
       out += '\n' + ' '.repeat(indent + 2);
       col = indent + 2;
@@ -70,15 +87,29 @@ function singleQuoted(s: string, indent: number, column: number): string {
   return `'${out}'`;
 }
 
+const DQ_NAMED: Readonly<Record<string, string>> = {
+  '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\0': '\\0', '\x07': '\\a', '\b': '\\b', '\x1b': '\\e', '\f': '\\f', '\v': '\\v',
+  '\x85': '\\N', '\u2028': '\\L', '\u2029': '\\P',
+};
+
+/** libyaml's double-quoted escapes: named ones, then \xXX, \uXXXX or \UXXXXXXXX by size. */
 function doubleQuoted(s: string): string {
-  const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\0': '\\0', '\x07': '\\a', '\b': '\\b', '\x1b': '\\e', '\f': '\\f', '\v': '\\v' };
-  return `"${s.replace(/["\\\x00-\x1f\x7f]/g, (c) => named[c] ?? `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}"`;
+  const escaped = s.replace(/["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]/g, (c) => {
+    const named = DQ_NAMED[c];
+    if (named) return named;
+    const cp = c.codePointAt(0)!;
+    const hex = cp.toString(16).toUpperCase();
+    return cp <= 0xff ? `\\x${hex.padStart(2, '0')}` : cp <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
+  });
+  return `"${escaped}"`;
 }
 
 function literal(s: string, indent: number): string {
   const chomp = s.endsWith('\n') ? (/\n\n$/.test(s) ? '+' : '') : '-';
-  const hint = /^[ \n]/.test(s) ? '2' : '';
-  const body = s.replace(/\n$/, '').split('\n').map((l) => (l ? ' '.repeat(indent + 2) + l : ''));
+  const hint = /^[ \n\u2028\u2029]/.test(s) ? '2' : '';
+  // After a U+2028/U+2029 inside a line, libyaml indents the rest of it as a new line.
+  const pad = ' '.repeat(indent + 2);
+  const body = s.replace(/\n$/, '').split('\n').map((l) => (l ? pad + l.replace(/[\u2028\u2029]+(?=.)/g, (b) => b + pad) : ''));
   return `|${hint}${chomp}\n${body.join('\n')}`;
 }
 

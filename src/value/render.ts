@@ -1,6 +1,7 @@
 import { SECRET_MASK } from '../security/text.js';
 import { HieradriftError } from '../source/errors.js';
 import { Binary, RubySymbol, Secret, isHash, type HKey, type HValue } from './types.js';
+import { RUBY_NONPRINT } from './ruby-nonprint.js';
 
 /** Ruby `Float#to_s`: `1.0`, `1.0e+20`, `1.5e-07`, fixed notation only for exponents -4 < e <= 15. */
 export function rubyFloatToS(f: number): string {
@@ -84,8 +85,30 @@ const INSPECT_ESCAPES: Record<string, string> = {
   '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\f': '\\f', '\v': '\\v', '\b': '\\b', '\x07': '\\a', '\x1b': '\\e',
 };
 
-/** What the loop below changes; strings without any print as they are (the common case). */
-const INSPECT_SPECIAL = /["\\\x00-\x1f\x7f]|#[{$@]/;
+/**
+ * What the loop below changes. Strings without any print as they are (the common case): no character below
+ * U+0378 other than these is escaped, and above it the loop consults Ruby's table.
+ */
+const INSPECT_SPECIAL = /["\\\x00-\x1f\x7f-\x9f]|#[{$@]|[^\x00-\u0377]/;
+
+/** Whether Ruby's inspect escapes the code point (binary search over its table). */
+export function isRubyNonPrint(cp: number): boolean {
+  let lo = 0;
+  let hi = RUBY_NONPRINT.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < RUBY_NONPRINT[2 * mid]!) hi = mid - 1;
+    else if (cp > RUBY_NONPRINT[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Ruby's `\uXXXX` / `\u{XXXXX}` for a non-printable code point of a UTF-8 string. */
+function unicodeEscape(cp: number): string {
+  const hex = cp.toString(16).toUpperCase();
+  return cp > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
+}
 
 /** Ruby `String#inspect` for a UTF-8 string. */
 export function inspectString(s: string): string {
@@ -93,10 +116,25 @@ export function inspectString(s: string): string {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    const code = s.codePointAt(i)!;
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     if (INSPECT_ESCAPES[c]) out += INSPECT_ESCAPES[c];
     else if (c === '#' && /[{$@]/.test(s[i + 1] ?? '')) out += '\\#';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (isRubyNonPrint(cp)) out += unicodeEscape(cp);
+    else out += String.fromCodePoint(cp);
+  }
+  return out + '"';
+}
+
+/** Ruby `String#inspect` for an ASCII-8BIT string (`!!binary`): bytes outside printable ASCII as `\xHH`. */
+function inspectBinary(bytes: Uint8Array): string {
+  let out = '"';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const c = String.fromCharCode(b);
+    if (INSPECT_ESCAPES[c]) out += INSPECT_ESCAPES[c];
+    else if (c === '#' && [0x7b, 0x24, 0x40].includes(bytes[i + 1] ?? 0)) out += '\\#';
+    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
     else out += c;
   }
   return out + '"';
@@ -116,7 +154,7 @@ export function rubyInspect(v: HValue): string {
   if (isHash(v)) return `{${[...v].map(([k, x]) => `${rubyInspect(k)}=>${rubyInspect(x)}`).join(', ')}}`;
   if (v instanceof RubySymbol) return inspectSymbol(v.name);
   if (v instanceof Secret) return 'Sensitive [value redacted]';
-  return inspectString(binaryText(v, false));
+  return inspectBinary(v.bytes);
 }
 
 /** Ruby `to_s` as Hiera interpolation stringifies a value (nil is '', collections use inspect). */

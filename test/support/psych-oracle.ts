@@ -86,6 +86,8 @@ export function encodeValue(v: HValue): Encoded {
 }
 
 export interface RenderAnswer {
+  /** Ruby's `inspect` of the loaded data (`--render-as s` and the explainer show values so). */
+  inspect?: string;
   json?: string;
   jsonError?: string;
   yaml?: string;
@@ -99,7 +101,7 @@ out = JSON.parse($stdin.read).map do |text|
   begin
     data = Puppet::Util::Yaml.safe_load(text, [Symbol], "/oracle.yaml")
     data = Puppet::Pops::Lookup::HieraConfig.symkeys_to_string(data) if data.is_a?(Hash)
-    r = {"yaml" => data.to_yaml}
+    r = {"yaml" => data.to_yaml, "inspect" => data.inspect}
     begin
       r["json"] = data.to_json
     rescue Exception => e
@@ -113,7 +115,7 @@ end
 $stdout.write(JSON.generate(out))
 `;
 
-/** Loads each YAML text with Puppet and renders it as `puppet lookup --render-as json|yaml` does (to_json, to_yaml). */
+/** Loads each YAML text with Puppet and renders it as `puppet lookup --render-as json|yaml` does (to_json, to_yaml), and inspect. */
 export function runRenderOracle(texts: readonly string[]): RenderAnswer[] {
   const r = spawnSync('ruby', ['-e', RENDER_SCRIPT], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
   if (r.status !== 0) throw new Error(`render oracle failed: ${r.stderr || r.error?.message}`);

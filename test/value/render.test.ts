@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { HieradriftError } from '../../src/source/index.js';
 import { Secret, renderJson, renderYaml, rubyFloatToS, rubyInspect, rubyToS, valueEquals, type HValue } from '../../src/value/index.js';
+import { isRubyNonPrint } from '../../src/value/render.js';
 import { loadYaml } from '../../src/yaml/index.js';
 import { requireOracle } from '../support/oracle.js';
 import { runRenderOracle, type RenderAnswer } from '../support/psych-oracle.js';
@@ -13,20 +14,20 @@ const h = (...pairs: [HValue, HValue][]): HValue => new Map(pairs as [never, HVa
 const INSPECT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\f': '\\f', '\v': '\\v', '\b': '\\b', '\x07': '\\a', '\x1b': '\\e' };
 function referenceInspect(s: string): string {
   let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    const code = s.codePointAt(i)!;
+  const chars = [...s];
+  chars.forEach((c, i) => {
+    const code = c.codePointAt(0)!;
     if (INSPECT_ESCAPES[c]) out += INSPECT_ESCAPES[c];
-    else if (c === '#' && /[{$@]/.test(s[i + 1] ?? '')) out += '\\#';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (c === '#' && /[{$@]/.test(chars[i + 1] ?? '')) out += '\\#';
+    else if (isRubyNonPrint(code)) out += code > 0xffff ? `\\u{${code.toString(16).toUpperCase()}}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
     else out += c;
-  }
+  });
   return out + '"';
 }
 
 describe('value rendering', () => {
   it('string fast paths (inspect, JSON) give what the per-character readings give', () => {
-    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('a', '#', '{', '$', '@', '"', '\\', '\n', '\x07', '\x7f', 'é', '\u2028') }));
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('a', '#', '{', '$', '@', '"', '\\', '\n', '\x07', '\x7f', '\x85', 'é', '\u2028', '\u0378', '\u{1f600}') }));
     fc.assert(
       fc.property(text, (s) => {
         assert.equal(rubyInspect(s), referenceInspect(s));
@@ -84,6 +85,12 @@ describe('value rendering', () => {
       'm: "a\\nb"\nn: "a\\nb\\n"\no: "x\\ty"\np: "x\\u0001"\nq: héllo ✓\n', 'sym: :foo\n', '1: a\n1.5: b\n~: c\ntrue: d\n',
       'k: "<<"', 'nested:\n  list:\n  - a: 1\n    b: [1, 2]\n  - - x\n    - y\n', 'k: !!binary aGVsbG8=', 'k: 0o755\nj: 1e3\nl: 1.5e+3\nm: "1_000"\n',
       `long: ${'word '.repeat(30).trim()}`, 'k: "-"\nj: "~"\nl: "#x"\nm: "@x"\nn: "x\\""\no: "\\"x"\np: "a: b"\nq: "x #y"\n',
+      // inspect: non-printable characters by Ruby's table, binary strings byte by byte.
+      'a: "a\\Lb"\nb: "a\\Pb\\nc\\nd"\nc: "\\_"\nf: "a\\P"\ng: "a\\L\\Pb"\nd: "x\\U0001F600y\\nz\\n"\ne: "\\ufeffx"\n',
+      'a: "\\x7f\\x80\\x85\\x9f\\xa0\\xad"\nb: "\\L\\P\\ue000\\u0378\\uffff\\U0010FFFF\\U0001F600"\nc: "\\e\\a\\0\\x1f#{x}#$y#@z#x"\n',
+      // An ASCII !!binary key is read as its text so lookups find it (Puppet does); a control character in it would
+      // inspect as \u0001 where Ruby's binary key gives \x01, the one known difference.
+      'k: !!binary /w==\nj: !!binary w7/Dvw==\nl: !!binary AQIDIyR7Cgk=\nm: !!binary aGk=\n', '!!binary aGk=: x\n',
     ];
     const generated = fc.sample(jsonDocument, { seed: 99, numRuns: 500 });
     let answers: RenderAnswer[] = [];
@@ -102,7 +109,7 @@ describe('value rendering', () => {
         else assert.equal(renderJson(v), a.json, doc);
       });
     });
-    it(`renders ${generated.length} generated values exactly as Puppet (to_json and to_yaml)`, () => {
+    it(`renders ${generated.length} generated values exactly as Puppet (to_json, to_yaml and inspect)`, () => {
       const bad: string[] = [];
       generated.forEach((doc, i) => {
         const a = generatedAnswers[i]!;
@@ -113,10 +120,16 @@ describe('value rendering', () => {
         }
         const json = renderJson(r.value!);
         const yaml = renderYaml(r.value!);
+        const inspect = rubyInspect(r.value!);
+        if (inspect !== a.inspect) bad.push(`inspect ${doc}\n  puppet: ${a.inspect}\n  ours:   ${inspect}`);
         if (json !== a.json) bad.push(`JSON ${doc}\n  puppet: ${a.json}\n  ours:   ${json}`);
         if (yaml !== a.yaml) bad.push(`YAML ${doc}\n  puppet: ${JSON.stringify(a.yaml)}\n  ours:   ${JSON.stringify(yaml)}`);
       });
       assert.deepEqual(bad, [], bad.slice(0, 10).join('\n'));
+    });
+
+    it('inspects values exactly as Ruby (binary, control and non-printable characters included)', () => {
+      docs.forEach((doc, i) => assert.equal(rubyInspect(loadYaml(doc, 'f.yaml').value!), answers[i]!.inspect, doc));
     });
 
     it('renders YAML exactly as Puppet (to_yaml)', () => {

@@ -33,9 +33,10 @@ describe('loadYaml', () => {
     it('reads an ASCII !!binary key as its text (Puppet finds it by name) and says why other binary keys are unreachable', () => {
       const r = load('? !!binary YmluX2tleQ==\n: a\n? !!binary w78=\n: b\n');
       assert.ok(isHash(r.value));
-      assert.deepEqual([...r.value.keys()], ['bin_key', '"ÿ"']);
+      // Ruby's inspect of the ASCII-8BIT key: its bytes, not decoded text.
+      assert.deepEqual([...r.value.keys()], ['bin_key', '"\\xC3\\xBF"']);
       assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.line, d.message]), [
-        ['yaml/complex-key', 3, 'binary data with non-ASCII bytes used as a key: no String a lookup names equals it; hieradrift keeps it as the string "\\"ÿ\\""'],
+        ['yaml/complex-key', 3, 'binary data with non-ASCII bytes used as a key: no String a lookup names equals it; hieradrift keeps it as the string "\\"\\\\xC3\\\\xBF\\""'],
       ]);
     });
     it('keeps __proto__ and constructor as plain data', () => {
