@@ -1,3 +1,4 @@
+import { inspectString } from '../value/render.js';
 import { JsonNumber, type JsonValue } from './json-lexeme.js';
 
 /** Ruby `inspect` of catalog data, as `value.to_s` renders a Hash or nested Array. */
@@ -5,25 +6,10 @@ export function rubyInspect(v: JsonValue, depth = 0): string {
   if (depth > 100) return '...';
   if (v === null) return 'nil';
   if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return rubyStringInspect(v);
+  if (typeof v === 'string') return inspectString(v);
   if (v instanceof JsonNumber) return rubyNumber(v);
   if (Array.isArray(v)) return `[${v.map((x) => rubyInspect(x, depth + 1)).join(', ')}]`;
-  return `{${[...v].map(([k, x]) => `${rubyStringInspect(k)}=>${rubyInspect(x, depth + 1)}`).join(', ')}}`;
-}
-
-function rubyStringInspect(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '#') out += '#'; // Ruby escapes "#{" only; kept simple: '#' followed by '{' is rare in config values
-    else if (c < 32 || c === 127) out += `\\x${c.toString(16).toUpperCase().padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
+  return `{${[...v].map(([k, x]) => `${inspectString(k)}=>${rubyInspect(x, depth + 1)}`).join(', ')}}`;
 }
 
 /** Ruby Integer#to_s / Float#to_s for a JSON lexeme that Puppet wrote from a Ruby value. */

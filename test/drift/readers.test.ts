@@ -18,6 +18,8 @@ describe('drift readers', () => {
     assert.equal(m('5'), '5');
     assert.equal(m('"  padded value  "'), 'padded value');
     assert.equal(m('{"a": 1, "b": [1, null]}'), '{"a"=>1, "b"=>[1, nil]}');
+    // Strings inside as Ruby's String#inspect writes them (ruby -e 'p({"a"=>"x#{y}\e", "b"=>["\u0001", "é"]}.to_s)').
+    assert.equal(m('{"a": "x#{y}\\u001b", "b": ["\\u0001", "é"]}'), '{"a"=>"x\\#{y}\\e", "b"=>["\\u0001", "é"]}');
   });
 
   it('reads compile output with Notice lines, ensure, secret, purge and ini_setting scalars', () => {
