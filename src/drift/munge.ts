@@ -1,4 +1,4 @@
-import { inspectString } from '../value/render.js';
+import { inspectString, rubyFloatToS } from '../value/render.js';
 import { JsonNumber, type JsonValue } from './json-lexeme.js';
 
 /** Ruby `inspect` of catalog data, as `value.to_s` renders a Hash or nested Array. */
@@ -14,20 +14,7 @@ export function rubyInspect(v: JsonValue, depth = 0): string {
 
 /** Ruby Integer#to_s / Float#to_s for a JSON lexeme that Puppet wrote from a Ruby value. */
 function rubyNumber(n: JsonNumber): string {
-  if (!n.isFloat) return n.text.replace(/^-0$/, '0');
-  const f = Number(n.text);
-  if (!Number.isFinite(f)) return f > 0 ? 'Infinity' : f < 0 ? '-Infinity' : 'NaN';
-  const abs = Math.abs(f);
-  if (f === 0) return Object.is(f, -0) ? '-0.0' : '0.0';
-  if (abs >= 1e16 || abs < 1e-4) {
-    // Ruby: 1.0e+20, 1.5e-05
-    const [m, e] = f.toExponential().split('e') as [string, string];
-    const mant = m.includes('.') ? m : `${m}.0`;
-    const exp = Number(e);
-    return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  const s = String(f);
-  return s.includes('.') ? s : `${s}.0`;
+  return n.isFloat ? rubyFloatToS(Number(n.text)) : n.text.replace(/^-0$/, '0');
 }
 
 /** Ruby `value.to_s` for one element of a `value` parameter. */

@@ -15,6 +15,11 @@ describe('drift readers', () => {
     assert.equal(m('"yes"'), 'yes');
     assert.equal(m('16.0'), '16.0');
     assert.equal(m('1e20'), '1.0e+20');
+    // Ruby switches to exponent form from 1e16 down to 1e15, and below 1e-4.
+    assert.equal(m('1000000000000000.0'), '1.0e+15');
+    assert.equal(m('100000000000000.0'), '100000000000000.0');
+    assert.equal(m('0.0001'), '0.0001');
+    assert.equal(m('0.00001'), '1.0e-05');
     assert.equal(m('5'), '5');
     assert.equal(m('"  padded value  "'), 'padded value');
     assert.equal(m('{"a": 1, "b": [1, null]}'), '{"a"=>1, "b"=>[1, nil]}');
