@@ -129,7 +129,8 @@ function lookupChecked(inv: Invocation, key: string, info: KeyInfo, merge: Merge
   if (!merge && opts?.has('merge')) ex?.line('Using merge options from "lookup_options" hash');
   let v = ex ? ex.with(`Searching for "${key}"`, () => searchKey(inv, key, info, strategy, merge)) : searchKey(inv, key, info, strategy, merge);
   const conv = opts?.get('convert_to');
-  if (v !== NOT_FOUND && conv !== undefined) {
+  // LookupAdapter#convert_result: a nil convert_to means no conversion.
+  if (v !== NOT_FOUND && conv !== undefined && conv !== null) {
     ex?.line(`Applying convert_to lookup_option with arguments ${dumpValue(Array.isArray(conv) ? conv : [conv])}`);
     v = convertTo(key, v, conv);
   }

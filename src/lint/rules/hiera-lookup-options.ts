@@ -1,6 +1,7 @@
 import type { YNode } from '../../yaml/index.js';
 import { LookupError } from '../../hiera/errors.js';
 import { rubyRegExp } from '../../hiera/ruby-regexp.js';
+import { TypeParseError, parseType } from '../../hiera/type-parser.js';
 import { defineRule, type KeyPath } from '../types.js';
 import { deref, isMap, keyString } from '../yaml-nodes.js';
 
@@ -9,7 +10,7 @@ const STRATEGIES = new Set(['first', 'unique', 'hash', 'deep', 'default', 'rever
 const DEEP = new Set(['deep', 'reverse_deep', 'unconstrained_deep']);
 const BOOLEAN_OPTIONS = new Set(['sort_merged_arrays', 'merge_hash_arrays', 'merge_debug']);
 
-type Problem = 'notAHash' | 'optionNotHash' | 'unknownStrategy' | 'noStrategy' | 'unknownMergeOption' | 'badMergeOption' | 'badConvertTo' | 'invalidRegex';
+type Problem = 'notAHash' | 'optionNotHash' | 'unknownStrategy' | 'noStrategy' | 'unknownMergeOption' | 'badMergeOption' | 'badConvertTo' | 'unparsableConvertTo' | 'invalidRegex';
 type Report = (id: Problem, n: YNode, p: KeyPath, d?: Record<string, string>) => void;
 
 export default defineRule<Problem>({
@@ -26,13 +27,16 @@ export default defineRule<Problem>({
       unknownMergeOption: "Unknown merge option '{{option}}' for strategy '{{strategy}}' (deep merges take knockout_prefix, sort_merged_arrays, merge_hash_arrays, merge_debug; the others none): every lookup of '{{key}}' fails",
       badMergeOption: "Merge option '{{option}}' expects {{expected}}: every lookup of '{{key}}' fails",
       badConvertTo: "convert_to must be a type name or an array [type name, arguments...]: every lookup of '{{key}}' fails",
+      unparsableConvertTo: "convert_to '{{type}}' is not a Puppet type ({{reason}}): every lookup of '{{key}}' fails",
       invalidRegex: "'{{key}}' is not a valid regular expression ({{reason}}): Puppet fails every lookup",
     },
     docs: {
       rationale:
         'lookup_options are looked up like data and applied to every lookup: an unknown merge strategy or option, or an invalid ' +
         'key pattern (keys starting with `^` are Ruby regular expressions) makes lookups fail for the whole environment. ' +
-        'Option names other than merge and convert_to are ignored by Puppet, so they are not reported.',
+        'A convert_to that is not a type (a number, an empty list) or a string Puppet cannot parse as one (`integer`, `Integer[`) ' +
+        'fails every lookup of its key that finds a value; `convert_to: ~` means no conversion, and whether a type name exists ' +
+        '(module type aliases) is left to Puppet. Option names other than merge and convert_to are ignored by Puppet, so they are not reported.',
       invalid: 'lookup_options:\n  profile::packages:\n    merge: deeper\n  "^profile::(.*::users$":\n    merge: hash\n',
       valid: 'lookup_options:\n  profile::packages:\n    merge: deep\n  "^profile::(.*)::users$":\n    merge: hash\n',
     },
@@ -105,10 +109,27 @@ function checkMerge(merge: YNode, key: string, path: KeyPath, report: Report): v
   }
 }
 
-/** convert_to is `Type` or `[Type, args...]`; whether the type exists is left to Puppet. */
+/**
+ * convert_to is `Type` or `[Type, args...]` (LookupAdapter#convert_result): `~` is no conversion, a string must
+ * parse as a type (src/hiera's TypeParser); whether the type exists is left to Puppet.
+ */
 function checkConvertTo(conv: YNode, key: string, path: KeyPath, report: Report): void {
+  if (isNull(conv)) return;
   const type = conv.kind === 'seq' ? (conv.items[0] ? deref(conv.items[0]) : undefined) : conv;
-  if (!type || type.kind !== 'scalar' || typeof type.value !== 'string') report('badConvertTo', conv, path, { key });
+  if (!type || type.kind !== 'scalar' || typeof type.value !== 'string') return report('badConvertTo', conv, path, { key });
+  const reason = typeParseError(type.value);
+  if (reason) report('unparsableConvertTo', type, path, { key, type: type.value, reason });
+}
+
+/** Puppet's refusal of a type string, or undefined when it parses (or is beyond src/hiera's parser). */
+function typeParseError(source: string): string | undefined {
+  try {
+    parseType(source);
+    return undefined;
+  } catch (err) {
+    if (err instanceof TypeParseError) return err.message;
+    return undefined;
+  }
 }
 
 /** The pattern compiled as src/hiera compiles lookup_options keys (Ruby's syntax mapped to JS). */

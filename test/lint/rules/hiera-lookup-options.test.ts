@@ -11,6 +11,7 @@ RuleTester.run(rule, {
     { name: 'merge_debug is a deep merge option; ~ leaves an option unset', code: 'lookup_options:\n  a::b: {merge: {strategy: deep, merge_debug: true, knockout_prefix: ~, sort_merged_arrays: ~}}\n' },
     { name: 'Ruby-only syntax src/hiera maps: (?i), \\A, \\z, \\h', code: 'lookup_options:\n  "^(?i)A::\\\\h+\\\\z": {merge: deep}\n  "^\\\\Aa::": {merge: deep}\n' },
     { name: 'convert_to as [Type, args]', code: 'lookup_options:\n  a::b: {convert_to: [Array, true]}\n' },
+    { name: 'convert_to: ~ is no conversion; parameterised and unknown type names are left to Puppet', code: "lookup_options:\n  a::b: {convert_to: ~}\n  a::c: {convert_to: 'Integer[0, 10]'}\n  a::d: {convert_to: Mymod::Port}\n" },
   ],
   invalid: [
     { code: 'lookup_options:\n  a::b:\n    merge: deeper\n', errors: [{ messageId: 'unknownStrategy', line: 3, column: 12, endLine: 3, endColumn: 18 }] },
@@ -22,6 +23,7 @@ RuleTester.run(rule, {
     { name: 'only deep merges take options', code: 'lookup_options:\n  a::b: {merge: {strategy: hash, knockout_prefix: "--"}}\n', errors: [{ messageId: 'unknownMergeOption', line: 2, column: 34, endLine: 2, endColumn: 49 }] },
     { name: 'a merge hash without a strategy', code: 'lookup_options:\n  a::b: {merge: {knockout_prefix: "--"}}\n  a::c: {merge: {strategy: 1}}\n', errors: [{ messageId: 'noStrategy', line: 2, column: 17, endLine: 2, endColumn: 40 }, { messageId: 'noStrategy', line: 3, column: 28, endLine: 3, endColumn: 29 }] },
     { name: 'option values of the wrong type', code: 'lookup_options:\n  a::b: {merge: {strategy: deep, knockout_prefix: "", sort_merged_arrays: "yes", merge_hash_arrays: 1}}\n', errors: [{ messageId: 'badMergeOption', line: 2, column: 51, endLine: 2, endColumn: 53 }, { messageId: 'badMergeOption', line: 2, column: 75, endLine: 2, endColumn: 80 }, { messageId: 'badMergeOption', line: 2, column: 101, endLine: 2, endColumn: 102 }] },
-    { name: 'convert_to that is not a type name', code: 'lookup_options:\n  a::b: {convert_to: 1}\n  a::c: {convert_to: ~}\n  a::d: {convert_to: []}\n', errors: [{ messageId: 'badConvertTo', line: 2, column: 22, endLine: 2, endColumn: 23 }, { messageId: 'badConvertTo', line: 3, column: 22, endLine: 3, endColumn: 23 }, { messageId: 'badConvertTo', line: 4, column: 22, endLine: 4, endColumn: 24 }] },
+    { name: 'convert_to that is not a type name', code: 'lookup_options:\n  a::b: {convert_to: 1}\n  a::c: {convert_to: [~]}\n  a::d: {convert_to: []}\n', errors: [{ messageId: 'badConvertTo', line: 2, column: 22, endLine: 2, endColumn: 23 }, { messageId: 'badConvertTo', line: 3, column: 22, endLine: 3, endColumn: 25 }, { messageId: 'badConvertTo', line: 4, column: 22, endLine: 4, endColumn: 24 }] },
+    { name: 'convert_to strings Puppet cannot parse as a type', code: "lookup_options:\n  a::b: {convert_to: integer}\n  a::c: {convert_to: ['Integer[', 16]}\n  a::d: {convert_to: ''}\n", errors: [{ messageId: 'unparsableConvertTo', line: 2, column: 22, endLine: 2, endColumn: 29 }, { messageId: 'unparsableConvertTo', line: 3, column: 23, endLine: 3, endColumn: 33 }, { messageId: 'unparsableConvertTo', line: 4, column: 22, endLine: 4, endColumn: 24 }] },
   ],
 });
