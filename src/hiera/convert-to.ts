@@ -43,5 +43,8 @@ function reveal(key: string, v: HValue | Wrapped): HValue {
 }
 
 function notModelled(key: string, spec: HValue, what: string): LookupError {
-  return new LookupError(`Invalid data type in lookup_options for key '${key}': convert_to ${toS(spec)} is not modelled by hieradrift (${what})`);
+  const shown = toS(spec);
+  return new LookupError(
+    `Invalid data type in lookup_options for key '${key}': convert_to ${shown.length > 200 ? `${shown.slice(0, 200)}...` : shown} is not modelled by hieradrift (${what})`,
+  );
 }

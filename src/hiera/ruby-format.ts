@@ -18,9 +18,13 @@ export interface Directive {
   letter: string;
 }
 
+/** Widths and precisions past this would make strings no data file needs, and Node refuses past 512 MB. */
+const MAX_FIELD = 10_000;
+
 export function parseDirective(fmt: string): Directive {
   const m = /^%([-+ #0]*)([1-9]\d*)?(?:\.(\d+))?([a-zA-Z])$/.exec(fmt);
   if (!m) throw new NotModelled(`Kernel.format('${fmt}')`);
+  if (Number(m[2] ?? 0) > MAX_FIELD || Number(m[3] ?? 0) > MAX_FIELD) throw new NotModelled(`a width or precision over ${MAX_FIELD} in '${fmt}'`);
   return { flags: m[1]!, ...(m[2] && { width: Number(m[2]) }), ...(m[3] !== undefined && { prec: Number(m[3]) }), letter: m[4]! };
 }
 

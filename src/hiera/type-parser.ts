@@ -38,6 +38,8 @@ function tokenFrom(m: RegExpExecArray, at: number): Token {
   return { k: 'punct', v: m[9]!, at };
 }
 
+const MAX_TYPE_DEPTH = 64;
+
 export function parseType(src: string): PType {
   const invalid = (): TypeParseError => new TypeParseError(`The expression <${src}> is not a valid type specification.`);
   const toks = tokenize(src);
@@ -68,9 +70,12 @@ export function parseType(src: string): PType {
     }
     return { lit: src.slice(open.at, toks[i - 1]!.at + 1), kind: 'hash' };
   };
+  let depth = 0;
   const refWithParams = (name: string): Arg => {
     const start = toks[i - 1]!.at;
     if (peek()?.v !== '[') return { type: build(name, undefined, invalid), ref: name };
+    // Type parameters nest (Array[Array[...]]): bounded, so a crafted string cannot exhaust the stack.
+    if (++depth > MAX_TYPE_DEPTH) throw new NotModelled(`type parameters nested deeper than ${MAX_TYPE_DEPTH} in '${src.slice(0, 80)}'`);
     i++;
     const params: Arg[] = [];
     if (peek()?.v === ']') throw new NotModelled(`the syntax error in '${src}'`);
@@ -82,6 +87,7 @@ export function parseType(src: string): PType {
       expect(',');
     }
     i++;
+    depth--;
     const ref = src.slice(start, toks[i - 1]!.at + 1).trim();
     return { type: build(name, params, invalid, ref), ref };
   };
