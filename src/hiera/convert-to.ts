@@ -1,4 +1,5 @@
 import { Secret, type HValue } from '../value/index.js';
+import { SECRET_MASK, isSecretKey, maskText } from '../security/index.js';
 import { LookupError } from './errors.js';
 import { Wrapped, newInstance } from './new-functions.js';
 import { argumentKind, type PType } from './puppet-types.js';
@@ -19,10 +20,46 @@ export function convertTo(key: string, value: HValue, spec: HValue): HValue {
     if (!type) throw new RubyArgumentError(`'new' parameter 'type' expects a Type value, got ${argumentKind(head)}`);
     return reveal(key, newInstance(type, [value, ...args]));
   } catch (err) {
-    if (err instanceof RubyArgumentError) throw new LookupError(`The convert_to lookup_option for key '${key}' raised error: ${err.message}`);
+    if (err instanceof RubyArgumentError) {
+      throw new LookupError(`The convert_to lookup_option for key '${key}' raised error: ${withoutSecrets(err.message, key, value)}`);
+    }
     if (err instanceof NotModelled) throw notModelled(key, spec, err.message);
     throw err;
   }
+}
+
+/**
+ * Puppet's messages quote the value they could not convert ("The string 'hunter2' cannot be converted to
+ * Integer", "Integer[1234, 1234]"): under a secret key, or for a value holding a secret, every scalar of the value
+ * is masked where it stands as a word of the message. ENC blocks and URL passwords are masked everywhere.
+ */
+function withoutSecrets(message: string, key: string, value: HValue): string {
+  let out = maskText(message);
+  if (!isSecretKey(key) && !holdsSecret(value)) return out;
+  const texts = new Set<string>();
+  const collect = (v: HValue, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof v === 'string' || typeof v === 'bigint' || typeof v === 'number') texts.add(typeof v === 'string' ? v : toS(v));
+    else if (Array.isArray(v)) for (const x of v) collect(x, depth + 1);
+    else if (v instanceof Map) for (const x of v.values()) collect(x, depth + 1);
+  };
+  collect(value, 0);
+  for (const t of [...texts].filter((x) => x !== '').sort((a, b) => b.length - a.length)) {
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(t)}(?![\\p{L}\\p{N}_])`, 'gu'), SECRET_MASK);
+  }
+  return out;
+}
+
+function holdsSecret(v: HValue, depth = 0): boolean {
+  if (v instanceof Secret) return true;
+  if (depth > 64) return false;
+  if (Array.isArray(v)) return v.some((x) => holdsSecret(x, depth + 1));
+  if (v instanceof Map) return [...v.values()].some((x) => holdsSecret(x, depth + 1));
+  return false;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 function parseSpec(key: string, source: string): PType {

@@ -26,4 +26,26 @@ describe('hiera/convert-to: bounds on what a data file can ask for', () => {
     assert.match(fails(['String', '%.99999999f'], 1.5), /width or precision over 10000/);
     assert.equal(convertTo('k', 'x', ['String', '%5s']), '    x');
   });
+
+  it('a failing conversion of a secret key never prints its value (Puppet quotes it in the message)', () => {
+    const m = fails('Integer', 'hunter2 (x)');
+    assert.match(m, /The string 'hunter2 \(x\)' cannot be converted to Integer/, 'a plain key keeps Puppet\'s message');
+    const secret = (key: string, value: unknown, spec: unknown): string => {
+      try {
+        convertTo(key, value as never, spec as never);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return assert.fail('converted');
+    };
+    const pw = secret('profile::db_password', 'hunter2 (x)', 'Integer');
+    assert.doesNotMatch(pw, /hunter2/);
+    assert.match(pw, /key 'profile::db_password' raised error: 'new' The string '<secret>' cannot be converted to Integer/);
+    const pin = secret('profile::pin_secret', 1234n, 'Integer[0, 10]');
+    assert.doesNotMatch(pin, /1234/);
+    assert.match(pin, /Integer\[<secret>, <secret>\]/);
+    // URL passwords are masked under any key.
+    const url = secret('profile::db', 'mysql://nova:pa55word@db/nova', 'Integer');
+    assert.doesNotMatch(url, /pa55word/);
+  });
 });
