@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scenariosDir } from '../../test/support/puppet-lookup-oracle.js';
+import { scenariosDir, type OracleCase } from '../../test/support/puppet-lookup-oracle.js';
 
 /**
  * Writes fixtures/hiera/convert-to/: one key per case, its `lookup_options` convert_to and its value
@@ -381,14 +381,7 @@ const MERGE_NODE = [
   'm_cli: {a: 1}',
 ];
 
-interface CaseOut {
-  id: string;
-  node: string;
-  keys: string[];
-  merge?: unknown;
-  default?: unknown;
-  knownDifference?: string;
-}
+type CaseOut = OracleCase;
 
 function cases(): CaseOut[] {
   const out: CaseOut[] = sections.flatMap(([, rows]) => rows.map((row) => ({ id: row.id, node, keys: [row.id], ...(row.knownDifference && { knownDifference: row.knownDifference }) })));
