@@ -33,3 +33,18 @@ export function checkRecursion<T>(stack: string[], name: string, fn: () => T): T
     stack.pop();
   }
 }
+
+/**
+ * A Ruby regexp (lookup_options key pattern, knockout prefix) that Ruby accepts but hieradrift cannot
+ * translate to an exactly equivalent JS RegExp (`\G`, `\K`, the absence operator, conditionals, ...):
+ * hieradrift cannot tell what Puppet's lookup does with it, which is not a Puppet failure.
+ */
+export class UnsupportedRegexpError extends LookupError {
+  constructor(
+    readonly construct: string,
+    readonly source: string,
+  ) {
+    super(`hieradrift cannot translate this Ruby regexp construct: ${construct}: /${source}/`);
+    this.name = 'UnsupportedRegexpError';
+  }
+}

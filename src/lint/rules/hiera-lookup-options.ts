@@ -1,5 +1,5 @@
 import type { YNode } from '../../yaml/index.js';
-import { LookupError } from '../../hiera/errors.js';
+import { LookupError, UnsupportedRegexpError } from '../../hiera/errors.js';
 import { rubyRegExp } from '../../hiera/ruby-regexp.js';
 import { TypeParseError, parseType } from '../../hiera/type-parser.js';
 import { defineRule, type KeyPath } from '../types.js';
@@ -10,7 +10,7 @@ const STRATEGIES = new Set(['first', 'unique', 'hash', 'deep', 'default', 'rever
 const DEEP = new Set(['deep', 'reverse_deep', 'unconstrained_deep']);
 const BOOLEAN_OPTIONS = new Set(['sort_merged_arrays', 'merge_hash_arrays', 'merge_debug']);
 
-type Problem = 'notAHash' | 'optionNotHash' | 'unknownStrategy' | 'noStrategy' | 'unknownMergeOption' | 'badMergeOption' | 'badConvertTo' | 'unparsableConvertTo' | 'invalidRegex';
+type Problem = 'notAHash' | 'optionNotHash' | 'unknownStrategy' | 'noStrategy' | 'unknownMergeOption' | 'badMergeOption' | 'badConvertTo' | 'unparsableConvertTo' | 'invalidRegex' | 'untranslatableRegex';
 type Report = (id: Problem, n: YNode, p: KeyPath, d?: Record<string, string>) => void;
 
 export default defineRule<Problem>({
@@ -29,14 +29,17 @@ export default defineRule<Problem>({
       badConvertTo: "convert_to must be a type name or an array [type name, arguments...]: every lookup of '{{key}}' fails",
       unparsableConvertTo: "convert_to '{{type}}' is not a Puppet type ({{reason}}): every lookup of '{{key}}' fails",
       invalidRegex: "'{{key}}' is not a valid regular expression ({{reason}}): Puppet fails every lookup",
+      untranslatableRegex: "'{{key}}' uses a Ruby regexp construct hieradrift cannot translate ({{reason}}): Puppet accepts it, but hieradrift cannot resolve lookups with these lookup_options",
     },
     docs: {
       rationale:
         'lookup_options are looked up like data and applied to every lookup: an unknown merge strategy or option, or an invalid ' +
-        'key pattern (keys starting with `^` are Ruby regular expressions) makes lookups fail for the whole environment. ' +
+        'key pattern (keys starting with `^` are Ruby regular expressions, which Ruby refuses) makes lookups fail for the whole environment. ' +
         'A convert_to that is not a type (a number, an empty list) or a string Puppet cannot parse as one (`integer`, `Integer[`) ' +
         'fails every lookup of its key that finds a value; `convert_to: ~` means no conversion, and whether a type name exists ' +
-        '(module type aliases) is left to Puppet. Option names other than merge and convert_to are ignored by Puppet, so they are not reported.',
+        '(module type aliases) is left to Puppet. Option names other than merge and convert_to are ignored by Puppet, so they are not reported. ' +
+        'A pattern Ruby accepts but hieradrift cannot translate exactly (`\\G`, `\\K`, the absence operator `(?~...)`, conditionals, ' +
+        'subexpression calls, ...) is reported without claiming Puppet fails: hieradrift cannot resolve lookups it applies to.',
       invalid: 'lookup_options:\n  profile::packages:\n    merge: deeper\n  "^profile::(.*::users$":\n    merge: hash\n',
       valid: 'lookup_options:\n  profile::packages:\n    merge: deep\n  "^profile::(.*)::users$":\n    merge: hash\n',
     },
@@ -53,8 +56,8 @@ export default defineRule<Problem>({
           const key = keyString(entry.key) ?? '';
           const p = [...path, key];
           if (key.startsWith('^')) {
-            const reason = regexError(key);
-            if (reason) report('invalidRegex', entry.key, p, { key, reason });
+            const problem = regexError(key);
+            if (problem) report(problem.id, entry.key, p, { key, reason: problem.reason });
           }
           checkEntry(entry.value, key, p, report);
         }
@@ -132,13 +135,17 @@ function typeParseError(source: string): string | undefined {
   }
 }
 
-/** The pattern compiled as src/hiera compiles lookup_options keys (Ruby's syntax mapped to JS). */
-function regexError(source: string): string | undefined {
+/**
+ * The pattern compiled as src/hiera compiles lookup_options keys (src/hiera/ruby-regexp.ts): refused by Ruby
+ * (Puppet fails), or accepted by Ruby but beyond hieradrift's translation (Puppet does not fail).
+ */
+function regexError(source: string): { id: 'invalidRegex' | 'untranslatableRegex'; reason: string } | undefined {
   try {
     rubyRegExp(source);
     return undefined;
   } catch (err) {
+    if (err instanceof UnsupportedRegexpError) return { id: 'untranslatableRegex', reason: err.construct };
     if (!(err instanceof LookupError)) throw err;
-    return err.message.replace(/^\/.*\/[a-z]*: /, '').replace(/: \/[\s\S]*\/$/, '');
+    return { id: 'invalidRegex', reason: err.message.replace(/: \/[\s\S]*\/$/, '') };
   }
 }
