@@ -3,21 +3,23 @@ import type { HValue } from '../../value/index.js';
 import type { RepoModel } from './model.js';
 
 /**
- * The merge strategies any `lookup_options` of the repo could give a key: an exact entry or a pattern that
- * matches it, in any data file (which files a node merges, and which entry wins, are not worked out: the
- * answer is every strategy that might apply). Only files whose text mentions lookup_options are parsed.
+ * The `lookup_options` entries of the repo that could apply to a key: an exact entry or a pattern that matches
+ * it, in any data file (which files a node merges, and which entry wins, are not worked out: the answer is every
+ * entry that might apply). A module's entries apply only to its own keys, as Puppet merges a module's
+ * lookup_options only into lookups of that module. Only files whose text mentions lookup_options are parsed.
  */
-export function mergeStrategies(repo: RepoModel): (key: string) => ReadonlySet<string> {
-  const exact = new Map<string, Set<string>>();
-  const patterns: { test: (key: string) => boolean; strategy: string }[] = [];
+export function lookupOptionEntries(repo: RepoModel): (key: string) => readonly HValue[] {
+  const exact = new Map<string, HValue[]>();
+  const patterns: { test: (key: string) => boolean; entry: HValue }[] = [];
   for (const rel of repo.dataFilePaths) {
     if (!repo.getText(rel)?.includes('lookup_options')) continue;
-    const opts = repo.getFile(rel)?.load.value;
+    const file = repo.getFile(rel);
+    const opts = file?.load.value;
     const all = opts instanceof Map ? opts.get('lookup_options') : undefined;
     if (!(all instanceof Map)) continue;
+    const inScope = (key: string): boolean => file?.module === undefined || key.startsWith(`${file.module}::`);
     for (const [k, v] of all) {
       if (typeof k !== 'string') continue;
-      const strategy = strategyOf(v);
       if (k.startsWith('^')) {
         let re: RegExp | undefined;
         try {
@@ -25,22 +27,33 @@ export function mergeStrategies(repo: RepoModel): (key: string) => ReadonlySet<s
         } catch {
           // A pattern JS cannot read might match anything.
         }
-        patterns.push({ test: (key) => re?.test(key) ?? true, strategy });
-      } else {
-        let s = exact.get(k);
-        if (!s) exact.set(k, (s = new Set()));
-        s.add(strategy);
+        patterns.push({ test: (key) => inScope(key) && (re?.test(key) ?? true), entry: v });
+      } else if (inScope(k)) {
+        let list = exact.get(k);
+        if (!list) exact.set(k, (list = []));
+        list.push(v);
       }
     }
   }
+  const memo = new Map<string, readonly HValue[]>();
+  return (key) => {
+    let found = memo.get(key);
+    if (!found) {
+      const list = [...(exact.get(key) ?? [])];
+      for (const p of patterns) if (p.test(key)) list.push(p.entry);
+      memo.set(key, (found = list));
+    }
+    return found;
+  };
+}
+
+/** The merge strategies any `lookup_options` entry of the repo could give a key (see lookupOptionEntries). */
+export function mergeStrategies(repo: RepoModel): (key: string) => ReadonlySet<string> {
+  const entries = lookupOptionEntries(repo);
   const memo = new Map<string, ReadonlySet<string>>();
   return (key) => {
     let s = memo.get(key);
-    if (!s) {
-      const found = new Set(exact.get(key));
-      for (const p of patterns) if (p.test(key)) found.add(p.strategy);
-      memo.set(key, (s = found));
-    }
+    if (!s) memo.set(key, (s = new Set(entries(key).map(strategyOf))));
     return s;
   };
 }
@@ -49,7 +62,7 @@ export function mergeStrategies(repo: RepoModel): (key: string) => ReadonlySet<s
  * The strategy name of an options entry (`first` when it names none); 'unknown' when it is not readable or
  * has an option that rewrites merged values (a knockout prefix, sorting): merged, such values change.
  */
-function strategyOf(v: HValue): string {
+export function strategyOf(v: HValue): string {
   if (!(v instanceof Map)) return 'unknown';
   const m = v.get('merge');
   if (m === undefined || m === null) return 'first';

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import hieraAliasNotWholeString from './hiera-alias-not-whole-string.js';
 import hieraConfig from './hiera-config.js';
+import hieraConvertToFails from './hiera-convert-to-fails.js';
 import hieraInterpolation from './hiera-interpolation.js';
 import hieraKeyFormat from './hiera-key-format.js';
 import hieraLevelMatchesNoFile from './hiera-level-matches-no-file.js';
@@ -45,6 +46,7 @@ export const rules = {
   'hiera/key-format': hieraKeyFormat,
   'hiera/module-namespace': hieraModuleNamespace,
   'hiera/lookup-options': hieraLookupOptions,
+  'hiera/convert-to-fails': hieraConvertToFails,
   'hiera/plaintext-secret': hieraPlaintextSecret,
   'hiera/malformed-eyaml': hieraMalformedEyaml,
   'lint/unused-suppression': lintUnusedSuppression,
