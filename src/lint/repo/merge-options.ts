@@ -9,6 +9,15 @@ import type { RepoModel } from './model.js';
  * lookup_options only into lookups of that module. Only files whose text mentions lookup_options are parsed.
  */
 export function lookupOptionEntries(repo: RepoModel): (key: string) => readonly HValue[] {
+  let entries = entriesByRepo.get(repo);
+  if (!entries) entriesByRepo.set(repo, (entries = collectEntries(repo)));
+  return entries;
+}
+
+/** One collection per repo model, shared by the rules that ask (redundant-override, convert-to-fails). */
+const entriesByRepo = new WeakMap<RepoModel, (key: string) => readonly HValue[]>();
+
+function collectEntries(repo: RepoModel): (key: string) => readonly HValue[] {
   const exact = new Map<string, HValue[]>();
   const patterns: { test: (key: string) => boolean; entry: HValue }[] = [];
   for (const rel of repo.dataFilePaths) {
