@@ -10,7 +10,7 @@ const STRATEGIES = new Set(['first', 'unique', 'hash', 'deep', 'default', 'rever
 const DEEP = new Set(['deep', 'reverse_deep', 'unconstrained_deep']);
 const BOOLEAN_OPTIONS = new Set(['sort_merged_arrays', 'merge_hash_arrays', 'merge_debug']);
 
-type Problem = 'notAHash' | 'optionNotHash' | 'unknownStrategy' | 'noStrategy' | 'unknownMergeOption' | 'badMergeOption' | 'badConvertTo' | 'unparsableConvertTo' | 'invalidRegex' | 'untranslatableRegex';
+type Problem = 'notAHash' | 'optionNotHash' | 'unknownStrategy' | 'noStrategy' | 'unknownMergeOption' | 'badMergeOption' | 'badConvertTo' | 'unparsableConvertTo' | 'invalidRegex';
 type Report = (id: Problem, n: YNode, p: KeyPath, d?: Record<string, string>) => void;
 
 export default defineRule<Problem>({
@@ -29,7 +29,6 @@ export default defineRule<Problem>({
       badConvertTo: "convert_to must be a type name or an array [type name, arguments...]: every lookup of '{{key}}' fails",
       unparsableConvertTo: "convert_to '{{type}}' is not a Puppet type ({{reason}}): every lookup of '{{key}}' fails",
       invalidRegex: "'{{key}}' is not a valid regular expression ({{reason}}): Puppet fails every lookup",
-      untranslatableRegex: "'{{key}}' uses a Ruby regexp construct hieradrift cannot translate ({{reason}}): Puppet accepts it, but hieradrift cannot resolve lookups with these lookup_options",
     },
     docs: {
       rationale:
@@ -38,8 +37,7 @@ export default defineRule<Problem>({
         'A convert_to that is not a type (a number, an empty list) or a string Puppet cannot parse as one (`integer`, `Integer[`) ' +
         'fails every lookup of its key that finds a value; `convert_to: ~` means no conversion, and whether a type name exists ' +
         '(module type aliases) is left to Puppet. Option names other than merge and convert_to are ignored by Puppet, so they are not reported. ' +
-        'A pattern Ruby accepts but hieradrift cannot translate exactly (`\\G`, `\\K`, the absence operator `(?~...)`, conditionals, ' +
-        'subexpression calls, ...) is reported without claiming Puppet fails: hieradrift cannot resolve lookups it applies to.',
+        'A pattern Ruby accepts but hieradrift cannot translate exactly is hiera/untranslatable-regexp\'s finding.',
       invalid: 'lookup_options:\n  profile::packages:\n    merge: deeper\n  "^profile::(.*::users$":\n    merge: hash\n',
       valid: 'lookup_options:\n  profile::packages:\n    merge: deep\n  "^profile::(.*)::users$":\n    merge: hash\n',
     },
@@ -136,15 +134,15 @@ function typeParseError(source: string): string | undefined {
 }
 
 /**
- * The pattern compiled as src/hiera compiles lookup_options keys (src/hiera/ruby-regexp.ts): refused by Ruby
- * (Puppet fails), or accepted by Ruby but beyond hieradrift's translation (Puppet does not fail).
+ * The pattern compiled as src/hiera compiles lookup_options keys (src/hiera/ruby-regexp.ts), when Ruby refuses it
+ * (Puppet fails). One Ruby accepts but hieradrift cannot translate is not Puppet's failure.
  */
-function regexError(source: string): { id: 'invalidRegex' | 'untranslatableRegex'; reason: string } | undefined {
+function regexError(source: string): { id: 'invalidRegex'; reason: string } | undefined {
   try {
     rubyRegExp(source);
     return undefined;
   } catch (err) {
-    if (err instanceof UnsupportedRegexpError) return { id: 'untranslatableRegex', reason: err.construct };
+    if (err instanceof UnsupportedRegexpError) return undefined;
     if (!(err instanceof LookupError)) throw err;
     return { id: 'invalidRegex', reason: err.message.replace(/: \/[\s\S]*\/$/, '') };
   }

@@ -13,6 +13,7 @@ import hieraPlaintextSecret from './hiera-plaintext-secret.js';
 import hieraRedundantOverride from './hiera-redundant-override.js';
 import hieraUndefinedFact from './hiera-undefined-fact.js';
 import hieraUnreachableDataFile from './hiera-unreachable-data-file.js';
+import hieraUntranslatableRegexp from './hiera-untranslatable-regexp.js';
 import lintUnusedSuppression from './lint-unused-suppression.js';
 import yamlBom from './yaml-bom.js';
 import yamlCommaNumber from './yaml-comma-number.js';
@@ -46,6 +47,7 @@ export const rules = {
   'hiera/key-format': hieraKeyFormat,
   'hiera/module-namespace': hieraModuleNamespace,
   'hiera/lookup-options': hieraLookupOptions,
+  'hiera/untranslatable-regexp': hieraUntranslatableRegexp,
   'hiera/convert-to-fails': hieraConvertToFails,
   'hiera/plaintext-secret': hieraPlaintextSecret,
   'hiera/malformed-eyaml': hieraMalformedEyaml,

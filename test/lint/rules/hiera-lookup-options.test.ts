@@ -13,12 +13,12 @@ RuleTester.run(rule, {
     { name: 'Ruby-only syntax src/hiera translates: possessive, atomic, comments, scoped options, POSIX brackets, duplicate names', code: 'lookup_options:\n  "^a::b++(?>c)(?#note)(?i:D)[[:alpha:]]": {merge: deep}\n  "^(?<n>a)|(?<n>b)": {merge: deep}\n' },
     { name: 'convert_to as [Type, args]', code: 'lookup_options:\n  a::b: {convert_to: [Array, true]}\n' },
     { name: 'convert_to: ~ is no conversion; parameterised and unknown type names are left to Puppet', code: "lookup_options:\n  a::b: {convert_to: ~}\n  a::c: {convert_to: 'Integer[0, 10]'}\n  a::d: {convert_to: Mymod::Port}\n" },
+    { name: "a construct Ruby accepts that hieradrift cannot translate is not Puppet's failure (hiera/untranslatable-regexp)", code: 'lookup_options:\n  "^a::\\\\Gb": {merge: deep}\n' },
   ],
   invalid: [
     { code: 'lookup_options:\n  a::b:\n    merge: deeper\n', errors: [{ messageId: 'unknownStrategy', line: 3, column: 12, endLine: 3, endColumn: 18 }] },
     { code: 'lookup_options:\n  "^a::(.*$":\n    merge: hash\n', errors: [{ messageId: 'invalidRegex', line: 2, column: 3, endLine: 2, endColumn: 13 }] },
     { name: 'Ruby refuses a variable-length look-behind (JS accepts it)', code: 'lookup_options:\n  "^a::(?<=b+)c": {merge: deep}\n', errors: [{ messageId: 'invalidRegex', line: 2, column: 3, endLine: 2, endColumn: 17 }] },
-    { name: 'a construct Ruby accepts that hieradrift cannot translate: not a Puppet failure', code: 'lookup_options:\n  "^a::\\\\Gb": {merge: deep}\n', errors: [{ messageId: 'untranslatableRegex', line: 2, column: 3, endLine: 2, endColumn: 13 }] },
     { code: 'lookup_options: 5\n', errors: [{ messageId: 'notAHash', line: 1, column: 17, endLine: 1, endColumn: 18 }] },
     { code: 'lookup_options:\n  a::b: deep\n', errors: [{ messageId: 'optionNotHash', line: 2, column: 9, endLine: 2, endColumn: 13 }] },
     { code: 'lookup_options:\n  a::b:\n    merge:\n      strategy: deep\n      sort: true\n', errors: [{ messageId: 'unknownMergeOption', line: 5, column: 7, endLine: 5, endColumn: 11 }] },
