@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { RUBY_NONPRINT } from '../../src/value/ruby-nonprint.js';
 import { COMMON_SUBJECTS, NAMED_CASES } from './ruby-regexp-cases.js';
 import { disagreement, hieradriftAnswer, rubyAnswers, rubyInstalled, type Answer, type Probe } from '../support/ruby-regexp-oracle.js';
 
@@ -109,3 +110,18 @@ const { pattern } = fc.letrec<{ pattern: string; term: string; atom: string }>((
 const SUBJECT_CHARS = ['a', 'b', 's', 'S', 'k', 'K', '\u212a', 'é', 'É', 'ß', 'İ', 'i', 'ſ', '\n', '\r', ' ', '-', '1', '_', ':', '.', '\\'];
 const subject = fc.array(fc.constantFrom(...SUBJECT_CHARS), { maxLength: 6 }).map((cs) => cs.join(''));
 const probe: fc.Arbitrary<Probe> = fc.record({ source: pattern, subjects: fc.array(subject, { minLength: 5, maxLength: 5 }) });
+
+describe('[[:print:]] and [[:graph:]] are Ruby\'s, code point by code point', () => {
+  it('at every edge of Ruby\'s non-printable table, and around U+0085 and the spaces', function () {
+    needRuby(this);
+    this.timeout(120_000);
+    const points = new Set<number>([0x85, 0x84, 0x86, 0x20, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x3000]);
+    for (const edge of RUBY_NONPRINT) for (const cp of [edge - 1, edge, edge + 1]) if (cp >= 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) points.add(cp);
+    const subjects = [...points].map((cp) => String.fromCodePoint(cp));
+    const probes: Probe[] = ['[[:print:]]', '[[:graph:]]', '[^[:print:]]', '\\p{Print}', '\\p{Graph}', '[a[:graph:]]'].map((source) => ({ source, subjects }));
+    const ruby = rubyAnswers(probes);
+    const bad = probes.map((p, i) => disagreement(p, ruby[i]!, hieradriftAnswer(p))).filter((d) => d !== undefined);
+    assert.deepEqual(bad, []);
+    assert.ok(subjects.length > 2000, `${subjects.length} code points`);
+  });
+});

@@ -4,6 +4,8 @@
  * (e.g. `[[:punct:]]` includes the nine ASCII symbols `$+<=>^`|~` since Onigmo 6).
  */
 
+import { RUBY_NONPRINT } from '../../value/ruby-nonprint.js';
+
 const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
 
 /** POSIX bracket names, which are also property names. */
@@ -14,15 +16,30 @@ export const POSIX: Record<string, string> = {
   blank: '[\\p{Zs}\\t]',
   cntrl: '[\\p{Cc}]',
   digit: '\\p{Nd}',
-  graph: '[^\\p{White_Space}\\p{Cc}\\p{Cs}\\p{Cn}]',
   lower: '\\p{Lowercase}',
-  print: '[[^\\p{White_Space}\\p{Cc}\\p{Cs}\\p{Cn}]\\p{Zs}]',
   punct: '[\\p{P}\\u{24}\\u{2b}\\u{3c}\\u{3d}\\u{3e}\\u{5e}\\u{60}\\u{7c}\\u{7e}]',
   space: '\\p{White_Space}',
   upper: '\\p{Uppercase}',
   xdigit: '[0-9a-fA-F]',
   word: WORD,
 };
+
+/**
+ * `[[:print:]]` and `[[:graph:]]` from Ruby's own table (src/value/ruby-nonprint.ts, what String#inspect escapes):
+ * print is every character but those and U+0085, graph is print without White_Space. Exact for Ruby's Unicode
+ * version, where JS's \p{Cn} would follow Node's newer one. Built on first use: the class is long.
+ */
+let printClass: string | undefined;
+function exactPrint(): string {
+  if (!printClass) {
+    let ranges = '';
+    for (let i = 0; i < RUBY_NONPRINT.length; i += 2) ranges += `\\u{${RUBY_NONPRINT[i]!.toString(16)}}-\\u{${RUBY_NONPRINT[i + 1]!.toString(16)}}`;
+    printClass = `[^${ranges}\\u{85}\\p{Cs}]`;
+  }
+  return printClass;
+}
+Object.defineProperty(POSIX, 'print', { get: exactPrint, enumerable: true });
+Object.defineProperty(POSIX, 'graph', { get: () => `[${exactPrint()}--\\p{White_Space}]`, enumerable: true });
 
 const GENERAL_CATEGORIES: Record<string, string> = {
   l: 'L', letter: 'L', lu: 'Lu', uppercaseletter: 'Lu', ll: 'Ll', lowercaseletter: 'Ll', lt: 'Lt', titlecaseletter: 'Lt',
