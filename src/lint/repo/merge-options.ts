@@ -8,18 +8,24 @@ import type { RepoModel } from './model.js';
  * entry that might apply). A module's entries apply only to its own keys, as Puppet merges a module's
  * lookup_options only into lookups of that module. Only files whose text mentions lookup_options are parsed.
  */
-export function lookupOptionEntries(repo: RepoModel): (key: string) => readonly HValue[] {
+export function lookupOptionEntries(repo: RepoModel): (key: string) => readonly OptionEntry[] {
   let entries = entriesByRepo.get(repo);
   if (!entries) entriesByRepo.set(repo, (entries = collectEntries(repo)));
   return entries;
 }
 
 /** One collection per repo model, shared by the rules that ask (redundant-override, convert-to-fails). */
-const entriesByRepo = new WeakMap<RepoModel, (key: string) => readonly HValue[]>();
+const entriesByRepo = new WeakMap<RepoModel, (key: string) => readonly OptionEntry[]>();
 
-function collectEntries(repo: RepoModel): (key: string) => readonly HValue[] {
-  const exact = new Map<string, HValue[]>();
-  const patterns: { test: (key: string) => boolean; entry: HValue }[] = [];
+/** One `lookup_options` entry: its options and the data file that holds it. */
+export interface OptionEntry {
+  value: HValue;
+  file: string;
+}
+
+function collectEntries(repo: RepoModel): (key: string) => readonly OptionEntry[] {
+  const exact = new Map<string, OptionEntry[]>();
+  const patterns: { test: (key: string) => boolean; entry: OptionEntry }[] = [];
   for (const rel of repo.dataFilePaths) {
     if (!repo.getText(rel)?.includes('lookup_options')) continue;
     const file = repo.getFile(rel);
@@ -36,15 +42,15 @@ function collectEntries(repo: RepoModel): (key: string) => readonly HValue[] {
         } catch {
           // A pattern JS cannot read might match anything.
         }
-        patterns.push({ test: (key) => inScope(key) && (re?.test(key) ?? true), entry: v });
+        patterns.push({ test: (key) => inScope(key) && (re?.test(key) ?? true), entry: { value: v, file: rel } });
       } else if (inScope(k)) {
         let list = exact.get(k);
         if (!list) exact.set(k, (list = []));
-        list.push(v);
+        list.push({ value: v, file: rel });
       }
     }
   }
-  const memo = new Map<string, readonly HValue[]>();
+  const memo = new Map<string, readonly OptionEntry[]>();
   return (key) => {
     let found = memo.get(key);
     if (!found) {
@@ -62,7 +68,7 @@ export function mergeStrategies(repo: RepoModel): (key: string) => ReadonlySet<s
   const memo = new Map<string, ReadonlySet<string>>();
   return (key) => {
     let s = memo.get(key);
-    if (!s) memo.set(key, (s = new Set(entries(key).map(strategyOf))));
+    if (!s) memo.set(key, (s = new Set(entries(key).map((e) => strategyOf(e.value)))));
     return s;
   };
 }

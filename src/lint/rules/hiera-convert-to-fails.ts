@@ -1,9 +1,11 @@
+import { posix } from 'node:path';
 import { convertTo } from '../../hiera/convert-to.js';
 import { LookupError, UnsupportedRegexpError } from '../../hiera/errors.js';
 import { parseType } from '../../hiera/type-parser.js';
 import { isSecretKey } from '../../security/index.js';
 import { Secret, type HValue } from '../../value/index.js';
 import { lookupOptionEntries, strategyOf } from '../repo/merge-options.js';
+import type { RepoModel } from '../repo/model.js';
 import { defineRule } from '../types.js';
 import { deref } from '../yaml-nodes.js';
 
@@ -25,8 +27,9 @@ export default defineRule({
         'a value the type cannot take (`Integer` on "8080a", `Boolean` on "enabled") fails the lookup, and with it the ' +
         "catalog, only on the nodes that find it. The rule converts each value as src/hiera does (Puppet's `new` for each " +
         'type, with its messages) where that is certain: the key has convert_to in every lookup_options entry that could ' +
-        'apply to it and no merge (a merged value is converted after merging), and the value holds no interpolation or ' +
-        'eyaml block. Types hieradrift does not model are not judged.',
+        'apply to it and no merge (a merged value is converted after merging), one of those entries is read with the ' +
+        'value (in the same file, or in a file every node reads, such as common.yaml), and the value holds no ' +
+        'interpolation or eyaml block. Types hieradrift does not model are not judged.',
       invalid: 'lookup_options:\n  profile::web::port:\n    convert_to: Integer\nprofile::web::port: "8080a"\n',
       valid: 'lookup_options:\n  profile::web::port:\n    convert_to: Integer\nprofile::web::port: "8080"\n',
     },
@@ -35,6 +38,7 @@ export default defineRule({
   create(ctx) {
     const { repo } = ctx;
     let entries: ReturnType<typeof lookupOptionEntries> | undefined;
+    let staticFiles: ReadonlySet<string> | undefined;
     return {
       pair(pair, path, file) {
         if (path.length !== 1 || typeof path[0] !== 'string' || path[0] === 'lookup_options' || !ctx.isTarget(file.file)) return;
@@ -43,11 +47,15 @@ export default defineRule({
         const options = (entries ??= lookupOptionEntries(repo))(key);
         if (options.length === 0) return;
         const specs: HValue[] = [];
-        for (const o of options) {
+        for (const { value: o } of options) {
           const spec = o instanceof Map ? o.get('convert_to') : undefined;
           if (spec === undefined || spec === null || strategyOf(o) !== 'first' || !judgeable(spec)) return;
           specs.push(spec);
         }
+        // Some entry must apply to every lookup that finds the value: one in the value's own file, or in a file
+        // every node reads (a level path without interpolation). Others apply only to the nodes that read them.
+        const everywhere = (staticFiles ??= staticallyRead(repo));
+        if (!options.some((o) => o.file === file.file || everywhere.has(o.file))) return;
         const node = deref(pair.value);
         const value = node.value;
         if (unknowable(value, 0)) return;
@@ -72,6 +80,18 @@ export default defineRule({
     };
   },
 });
+
+/** The data files every node reads: located by a path level whose datadir and path hold no interpolation. */
+function staticallyRead(repo: RepoModel): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const h of repo.hiera) {
+    for (const level of h.levels) {
+      if (level.kind !== 'path' || level.datadir.includes('%{')) continue;
+      for (const p of level.patterns) if (!p.text.includes('%{')) out.add(posix.join(level.datadir, p.text));
+    }
+  }
+  return out;
+}
 
 /** A value whose converted form lint cannot know: interpolated text, an eyaml block or secret, too deep to read. */
 function unknowable(v: HValue, depth: number): boolean {
