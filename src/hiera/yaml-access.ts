@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadJson, loadYaml, type YamlLoadResult, type YNode } from '../yaml/index.js';
+import { decodeDataBytes, loadJson, loadYaml, utf8Problem, type YamlLoadResult, type YNode } from '../yaml/index.js';
 import { RubySymbol, type HHash, type HValue } from '../value/index.js';
 
 /**
@@ -16,11 +16,17 @@ export function parseJsonText(text: string, file: string): YamlLoadResult {
 
 /** Reads a data file as yaml_data / json_data / eyaml_lookup_key would; undefined when it does not exist. */
 export function readDataFile(path: string, json: boolean): YamlLoadResult | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch {
     return undefined;
+  }
+  const text = decodeDataBytes(bytes, path, json);
+  if (typeof text !== 'string') {
+    // Psych's reader refuses the whole file, and names the start of its buffer whatever byte is wrong.
+    const problem = utf8Problem(bytes)?.problem ?? 'invalid leading UTF-8 octet';
+    return { ...text, error: { ...text.error!, message: `${problem} at line 1 column 1` } };
   }
   return json ? parseJsonText(text, path) : parseYamlText(text, path);
 }

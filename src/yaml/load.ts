@@ -53,7 +53,9 @@ export function loadYaml(text: string, file: string, options: YamlLoadOptions = 
     result.error = sink.make('yaml/refused', 'error', refused(message), start, end);
     return result;
   };
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) return fail(`hieradrift refuses files larger than ${maxBytes} bytes`, 0, 0);
+  const size = Buffer.byteLength(text, 'utf8');
+  // hieradrift's own limit, not Puppet's: said as such (no "Puppet refuses").
+  if (size > maxBytes) return tooLarge(file, size, maxBytes);
 
   // libyaml skips a BOM but counts it as a column, so the first line is indented by one.
   const bom = text.startsWith('\uFEFF') && !options.stripBom;
@@ -199,46 +201,86 @@ export async function loadDataFile(path: string, options: YamlLoadOptions = {}):
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.size > maxBytes) {
-      const result = loadYaml('', path);
-      result.value = undefined;
-      result.diagnostics.length = 0;
-      result.error = { ruleId: 'yaml/refused', severity: 'error', message: `${REFUSED}: hieradrift refuses files larger than ${maxBytes} bytes`, file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-      return result;
-    }
+    if (info.size > maxBytes) return tooLarge(path, info.size, maxBytes);
     bytes = await readFile(path);
   } catch (err) {
     throw new HieradriftError('io', `cannot read ${path}: ${(err as Error).message}`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return invalidUtf8(path, bytes);
-  }
-  return extname(path).toLowerCase() === '.json' ? loadJson(text, path) : loadYaml(text, path, options);
+  const json = extname(path).toLowerCase() === '.json';
+  const text = decodeDataBytes(bytes, path, json);
+  if (typeof text !== 'string') return text;
+  return json ? loadJson(text, path) : loadYaml(text, path, options);
 }
 
-/** Psych: "invalid leading UTF-8 octet"; positioned at the first bad byte. */
-function invalidUtf8(path: string, bytes: Buffer): YamlLoadResult {
-  let lo = 0;
-  let hi = bytes.length;
-  const valid = (n: number): boolean => {
-    try {
-      new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n));
-      return true;
-    } catch {
-      return false;
-    }
+/**
+ * A data file over hieradrift's size limit: not read. Puppet would read it, so the message says whose limit it is;
+ * the load fails like a refused file so no rule reads an empty file as clean.
+ */
+export function tooLarge(path: string, size: number, maxBytes: number): YamlLoadResult {
+  const result = loadYaml('', path);
+  result.value = undefined;
+  result.diagnostics.length = 0;
+  result.error = {
+    ruleId: 'yaml/refused', severity: 'error',
+    message: `hieradrift does not read data files larger than ${maxBytes} bytes (this one has ${size}): not linted, not looked up`,
+    file: path, line: 1, column: 1, endLine: 1, endColumn: 1,
   };
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (valid(mid)) lo = mid;
-    else hi = mid - 1;
+  return result;
+}
+
+/**
+ * The text of a data file's bytes, or Psych's refusal when they are not valid UTF-8. Ruby's JSON parser takes
+ * such bytes inside strings (Puppet's json_data returns them), so JSON is decoded as best it can be.
+ */
+export function decodeDataBytes(bytes: Uint8Array, path: string, json = false): string | YamlLoadResult {
+  if (json) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return invalidUtf8(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
-  // A prefix ending inside a multi-byte character is invalid; step back to the last whole one.
+}
+
+/**
+ * libyaml's reader (reader.c, yaml_parser_update_buffer) on bytes TextDecoder refused: the first bad sequence and
+ * libyaml's name for it.
+ */
+export function utf8Problem(bytes: Uint8Array): { offset: number; problem: string } | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const octet = bytes[i]!;
+    const width = (octet & 0x80) === 0 ? 1 : (octet & 0xe0) === 0xc0 ? 2 : (octet & 0xf0) === 0xe0 ? 3 : (octet & 0xf8) === 0xf0 ? 4 : 0;
+    if (width === 0) return { offset: i, problem: 'invalid leading UTF-8 octet' };
+    if (i + width > bytes.length) return { offset: i, problem: 'incomplete UTF-8 octet sequence' };
+    let value = width === 1 ? octet & 0x7f : width === 2 ? octet & 0x1f : width === 3 ? octet & 0x0f : octet & 0x07;
+    for (let k = 1; k < width; k++) {
+      const trailing = bytes[i + k]!;
+      if ((trailing & 0xc0) !== 0x80) return { offset: i + k, problem: 'invalid trailing UTF-8 octet' };
+      value = (value << 6) + (trailing & 0x3f);
+    }
+    if (!(width === 1 || (width === 2 && value >= 0x80) || (width === 3 && value >= 0x800) || (width === 4 && value >= 0x10000))) {
+      return { offset: i, problem: 'invalid length of a UTF-8 sequence' };
+    }
+    if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff) return { offset: i, problem: 'invalid Unicode character' };
+    // The reader checks each character as it decodes it: a control character before the bad bytes stops it first.
+    if (!isYamlPrintable(value)) return { offset: i, problem: CONTROL };
+    i += width;
+  }
+  return undefined;
+}
+
+const CONTROL = 'control characters are not allowed';
+
+/** libyaml's printable set (YAML 1.1 c-printable): what its reader lets through. */
+function isYamlPrintable(c: number): boolean {
+  return c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c <= 0x7e) || c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/** Psych refuses bytes that are not UTF-8, with libyaml's reason; positioned at the first bad byte. */
+function invalidUtf8(path: string, bytes: Buffer): YamlLoadResult {
+  const found = utf8Problem(bytes) ?? { offset: 0, problem: 'invalid leading UTF-8 octet' };
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, lo)).replace(/\uFFFD+$/, '');
+  // The offset in UTF-16 units of the decoded text: what came before the bad byte, decoded.
+  const at = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, found.offset)).length;
   const result = loadYaml('', path);
   const lineCounter = new LineCounter(text);
   const sink = new DiagnosticSink(path, lineCounter);
@@ -247,7 +289,7 @@ function invalidUtf8(path: string, bytes: Buffer): YamlLoadResult {
     text,
     lineCounter,
     value: undefined,
-    error: sink.make('yaml/refused', 'error', `${REFUSED}: it is not valid UTF-8 (Psych: invalid leading UTF-8 octet)`, prefix.length, prefix.length + 1),
+    error: sink.make('yaml/refused', 'error', `${REFUSED}: ${found.problem === CONTROL ? 'it holds a control character' : 'it is not valid UTF-8'} (Psych: ${found.problem})`, at, at + 1),
     diagnostics: [],
   };
 }

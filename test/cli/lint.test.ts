@@ -179,6 +179,22 @@ describe('hieradrift lint / check (CLI, throwaway repos)', () => {
       assert.deepEqual([only.code, only.findings, only.summary.fileCount], [0, [], 0]);
     });
 
+    it('a data file that is not UTF-8 is refused at its first bad byte; one over the size limit is reported, never passed', async () => {
+      const dir = repo({});
+      // Latin-1 é: Puppet fails every lookup that reaches the file ("invalid trailing UTF-8 octet").
+      writeFileSync(join(dir, 'data/roles/web.yaml'), Buffer.from([...Buffer.from('web::port: 80\nweb::name: "caf'), 0xe9, ...Buffer.from('"\n')]));
+      const r = await lintJson(['lint', 'data/roles/web.yaml'], dir);
+      assert.equal(r.code, 1);
+      assert.deepEqual(r.findings.map((f) => [f.ruleId, f.line, f.message]), [
+        ['yaml/refused', 2, 'Puppet refuses this file, so every lookup through it fails: it is not valid UTF-8 (Psych: invalid trailing UTF-8 octet)'],
+      ]);
+      writeFileSync(join(dir, 'data/roles/web.yaml'), `web::big:\n${'  - "0123456789012345678901234567890"\n'.repeat(300_000)}`);
+      const big = await lintJson(['lint', 'data/roles/web.yaml'], dir);
+      assert.equal(big.code, 1);
+      assert.deepEqual(big.findings.map((f) => f.ruleId), ['yaml/refused']);
+      assert.match(big.findings[0]!.message, /^hieradrift does not read data files larger than 10485760 bytes \(this one has \d+\): not linted, not looked up$/);
+    });
+
     it('a path that does not exist is exit 2', async () => {
       const r = await runCli(['lint', 'data/roles/nope.yaml'], repo());
       assert.equal(r.code, 2);

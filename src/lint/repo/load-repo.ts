@@ -3,7 +3,7 @@ import { join, posix, sep } from 'node:path';
 import type { Diagnostic } from '../../source/index.js';
 import { LineCounter } from '../../source/index.js';
 import type { HValue } from '../../value/index.js';
-import { loadJson, loadYaml, type YamlLoadResult, type YNode } from '../../yaml/index.js';
+import { DEFAULT_MAX_BYTES, decodeDataBytes, loadJson, loadYaml, tooLargeDataFile, type YamlLoadResult, type YNode } from '../../yaml/index.js';
 import type { DataFile } from '../types.js';
 import { factPathsOf, loadFactsDir } from './facts.js';
 import { environmentNameOf, nodeScope } from '../../hiera/context.js';
@@ -17,7 +17,8 @@ import { scalarToS, tokenize } from './interpolation.js';
 import type { HieraModel, NodeFacts, RepoModel, ResolvedLocation } from './model.js';
 
 export const DATA_FILE = /\.(ya?ml|json|eyaml)$/;
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** The loader's limit, so lint and lookups read the same files. */
+const MAX_FILE_BYTES = DEFAULT_MAX_BYTES;
 
 export interface RepoOptions {
   /** hiera.yaml relative to the root (default `hiera.yaml`). */
@@ -32,11 +33,15 @@ export interface RepoOptions {
 
 export type LoadedRepo = RepoModel;
 
-/** A data file's text, or undefined when it is unreadable or larger than any data file should be. */
-function readDataText(abs: string): string | undefined {
+/**
+ * A data file's text; or, when Puppet or hieradrift cannot read it (not valid UTF-8, over the size limit), the
+ * failed load that says so; undefined when it cannot be read at all.
+ */
+function readDataText(abs: string, rel: string): string | YamlLoadResult | undefined {
   try {
-    if (statSync(abs).size > MAX_FILE_BYTES) return undefined;
-    return readFileSync(abs, 'utf8');
+    const size = statSync(abs).size;
+    if (size > MAX_FILE_BYTES) return tooLargeDataFile(rel, size, MAX_FILE_BYTES);
+    return decodeDataBytes(readFileSync(abs), rel, rel.endsWith('.json'));
   } catch {
     return undefined;
   }
@@ -58,7 +63,8 @@ function withLazyRoot(load: YamlLoadResult, rel: string): YamlLoadResult {
   return {
     file, text, lineCounter, value, diagnostics, ...(error ? { error } : {}),
     get root(): YNode | null {
-      root ??= parseData(text, rel).root;
+      // A refused file has no tree to give back (its text may be a lossy decoding).
+      root ??= error ? null : parseData(text, rel).root;
       return root;
     },
   };
@@ -68,11 +74,12 @@ function withLazyRoot(load: YamlLoadResult, rel: string): YamlLoadResult {
  * Reads one file as Puppet would: YAML (Psych) or JSON by extension, never throwing on content. `module` names
  * the module whose data it is (the module layer that reads it), `known` is its text when already read.
  */
-export function readDataFile(root: string, rel: string, eyaml = false, known?: string, module?: string): DataFile | undefined {
+export function readDataFile(root: string, rel: string, eyaml = false, known?: string | YamlLoadResult, module?: string): DataFile | undefined {
   const abs = join(root, rel);
-  const text = known ?? readDataText(abs);
-  if (text === undefined) return undefined;
-  const load = parseData(text, rel);
+  const read = known ?? readDataText(abs, rel);
+  if (read === undefined) return undefined;
+  const load = typeof read === 'string' ? parseData(read, rel) : read;
+  const text = load.text;
   const lineCounter = load.lineCounter ?? new LineCounter(text);
   return { file: rel, abs, text, lineCounter, load, eyaml: eyaml || rel.endsWith('.eyaml'), ...(module ? { module } : {}) };
 }
@@ -81,7 +88,7 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
   const ignored = opts.isIgnored ?? (() => false);
   const cache = new Map<string, DataFile | undefined>();
   // Texts read without parsing (getText), kept so a later getFile does not read the file again.
-  const texts = new Map<string, string | undefined>();
+  const texts = new Map<string, string | YamlLoadResult | undefined>();
   const hiera: HieraModel[] = [];
   const hieraIssues = new Map<string, ConfigIssue[]>();
   const eyamlPaths = new Set<string>();
@@ -274,8 +281,9 @@ export function loadRepo(root: string, opts: RepoOptions = {}): LoadedRepo {
     getText(rel: string): string | undefined {
       const parsed = cache.get(rel);
       if (parsed) return parsed.text;
-      if (!texts.has(rel)) texts.set(rel, ignored(rel) ? undefined : readDataText(join(root, rel)));
-      return texts.get(rel);
+      if (!texts.has(rel)) texts.set(rel, ignored(rel) ? undefined : readDataText(join(root, rel), rel));
+      const read = texts.get(rel);
+      return typeof read === 'object' ? read.text : read;
     },
     hiera,
     hieraIssues,

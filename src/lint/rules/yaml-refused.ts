@@ -1,5 +1,6 @@
 import { defineRule, type DataFile } from '../types.js';
 import { firstLineSpan } from '../positions.js';
+import { REFUSED } from '../../yaml/messages.js';
 
 export default defineRule({
   id: 'yaml/refused',
@@ -7,7 +8,10 @@ export default defineRule({
     description: 'YAML that Puppet refuses to load (syntax errors, dates, Ruby objects, unknown aliases)',
     severity: 'error',
     scope: 'file',
-    messages: { refused: 'Puppet refuses this file, so every lookup through it fails: {{message}}' },
+    messages: {
+      refused: 'Puppet refuses this file, so every lookup through it fails: {{message}}',
+      notRead: '{{message}}',
+    },
     docs: {
       rationale:
         'Puppet loads Hiera data with Psych `safe_load`. A file it refuses breaks every lookup that reaches its ' +
@@ -23,8 +27,10 @@ export default defineRule({
       const e = file.load.error;
       if (!e) return;
       const span = firstLineSpan(file.text);
+      // The loader's text starts with what the message already says; hieradrift's own limits are no refusal.
+      const own = !e.message.startsWith(REFUSED);
       ctx.report({
-        source: file, messageId: 'refused', span, data: { message: e.message },
+        source: file, messageId: own ? 'notRead' : 'refused', span, data: { message: own ? e.message : e.message.slice(REFUSED.length).replace(/^: /, '') },
         position: { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn },
       });
     };
