@@ -42,9 +42,19 @@ function readDataText(abs: string, rel: string): string | YamlLoadResult | undef
     const size = statSync(abs).size;
     if (size > MAX_FILE_BYTES) return tooLargeDataFile(rel, size, MAX_FILE_BYTES);
     return decodeDataBytes(readFileSync(abs), rel, rel.endsWith('.json'));
-  } catch {
-    return undefined;
+  } catch (err) {
+    // A file that is not there is no data; one that is there but unreadable is a finding, not a silent pass.
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : unreadable(rel, code ?? String(err));
   }
+}
+
+/** A failed load for a data file the system would not let hieradrift read (EACCES, EISDIR, EIO...). */
+function unreadable(rel: string, why: string): YamlLoadResult {
+  const result = loadYaml('', rel);
+  result.value = undefined;
+  result.error = { ruleId: 'yaml/refused', severity: 'error', message: `hieradrift cannot read this file (${why}): not linted`, file: rel, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return result;
 }
 
 /** Parses a data file's text with the loader its extension calls for. */

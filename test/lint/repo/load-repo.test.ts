@@ -31,6 +31,16 @@ describe('lint/repo loadRepo: the data files it lists', () => {
     assert.deepEqual(loadRepo(root).dataFilePaths, ['data/linked.yaml', 'data/odd.yaml/inner.yaml', 'data/roles/web.yaml']);
   });
 
+  it('a file that is there but cannot be read is a refused load, not absent; a missing one is absent', () => {
+    put('data/odd.yaml/inner.yaml');
+    put('data/common.yaml');
+    const repo = loadRepo(root);
+    // A level naming a directory: Puppet finds it and fails reading it (EISDIR).
+    assert.match(repo.getFile('data/odd.yaml')?.load.error?.message ?? '', /^hieradrift cannot read this file \(EISDIR\): not linted$/);
+    assert.equal(repo.getFile('data/nosuch.yaml'), undefined);
+    assert.equal(repo.getFile('data/common.yaml/below.yaml'), undefined, 'ENOTDIR is absent too');
+  });
+
   it('ends on a symlink loop', () => {
     put('data/common.yaml');
     symlinkSync(join(root, 'data'), join(root, 'data/loop'));
