@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decodeDataBytes, loadJson, loadYaml, utf8Problem, type YamlLoadResult, type YNode } from '../yaml/index.js';
+import { PSYCH_CONTROL_CHARACTERS, decodeDataBytes, firstControlCharacter, loadJson, loadYaml, utf8Problem, type YamlLoadResult, type YNode } from '../yaml/index.js';
 import { RubySymbol, type HHash, type HValue } from '../value/index.js';
 
 /**
@@ -28,7 +28,11 @@ export function readDataFile(path: string, json: boolean): YamlLoadResult | unde
     const problem = utf8Problem(bytes)?.problem ?? 'invalid leading UTF-8 octet';
     return { ...text, error: { ...text.error!, message: `${problem} at line 1 column 1` } };
   }
-  return json ? parseJsonText(text, path) : parseYamlText(text, path);
+  if (json) return parseJsonText(text, path);
+  const load = parseYamlText(text, path);
+  // Puppet's wording for the reader's refusal, which names the start of its buffer.
+  if (load.error && firstControlCharacter(text) >= 0) return { ...load, error: { ...load.error, message: `${PSYCH_CONTROL_CHARACTERS} at line 1 column 1` } };
+  return load;
 }
 
 /** Puppet's symkeys_to_string: Symbol keys become Strings at every depth (values keep Symbols). */

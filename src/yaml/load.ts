@@ -56,6 +56,9 @@ export function loadYaml(text: string, file: string, options: YamlLoadOptions = 
   const size = Buffer.byteLength(text, 'utf8');
   // hieradrift's own limit, not Puppet's: said as such (no "Puppet refuses").
   if (size > maxBytes) return tooLarge(file, size, maxBytes);
+  // libyaml's reader refuses the whole stream at its first non-printable character, comments included.
+  const control = firstControlCharacter(text);
+  if (control >= 0) return fail(`it holds a control character (Psych: ${CONTROL})`, control, control + 1);
 
   // libyaml skips a BOM but counts it as a column, so the first line is indented by one.
   const bom = text.startsWith('\uFEFF') && !options.stripBom;
@@ -268,7 +271,16 @@ export function utf8Problem(bytes: Uint8Array): { offset: number; problem: strin
   return undefined;
 }
 
-const CONTROL = 'control characters are not allowed';
+export const CONTROL = 'control characters are not allowed';
+
+/** Not in libyaml's printable set; astral characters are surrogate pairs here, so the surrogate range passes. */
+const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
+
+/** Where libyaml's reader stops on a decoded text: the offset of its first non-printable character, or -1. */
+export function firstControlCharacter(text: string): number {
+  const m = NON_PRINTABLE.exec(text);
+  return m ? m.index : -1;
+}
 
 /** libyaml's printable set (YAML 1.1 c-printable): what its reader lets through. */
 function isYamlPrintable(c: number): boolean {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { decodeDataBytes, utf8Problem } from '../../src/yaml/index.js';
+import { decodeDataBytes, loadYaml, utf8Problem } from '../../src/yaml/index.js';
 import { requireOracle } from '../support/oracle.js';
 
 /** Psych's reason for each byte string it refuses as UTF-8 (libyaml's reader), or null when it reads it. */
@@ -42,6 +42,13 @@ describe('yaml: bytes that are not UTF-8 are refused with libyaml\'s reason', ()
     assert.ok(typeof refused !== 'string' && refused.error?.ruleId === 'yaml/refused' && refused.error.column === 4, JSON.stringify(refused));
   });
 
+  it('a control character anywhere, a comment included, refuses the file at that character', () => {
+    const r = loadYaml('a: 1 # x\u0001\nb: 2\n', 'f.yaml');
+    assert.equal(r.value, undefined);
+    assert.deepEqual([r.error?.ruleId, r.error?.line, r.error?.column, r.error?.message], ['yaml/refused', 1, 9, 'Puppet refuses this file: it holds a control character (Psych: control characters are not allowed)']);
+    for (const ok of ['a: "\u0085 \u00a0 \ufeff \ud7ff \ue000 \ufffd 😀"\n', 'a: "\t"\r\n']) assert.equal(loadYaml(ok, 'f.yaml').error, undefined, JSON.stringify(ok));
+  });
+
   describe('against Psych', () => {
     before(function () {
       requireOracle(this, 'puppet');
@@ -58,6 +65,25 @@ describe('yaml: bytes that are not UTF-8 are refused with libyaml\'s reason', ()
       });
       assert.deepEqual(bad.slice(0, 10), [], `${bad.length} of ${inputs.length} differ`);
       assert.ok(psych.filter((p) => p !== null).length > 500, 'the sample should hold many refusals');
+    });
+
+    it('valid UTF-8 with characters around libyaml\'s printable set: refused exactly when Psych refuses (fixed seed)', function () {
+      this.timeout(120_000);
+      const ch = fc.oneof(
+        fc.constantFrom('a', ' ', '#', '\n', '\t', '\r', '\u0000', '\u0001', '\u001f', '\u007f', '\u0080', '\u0085', '\u009f', '\u00a0', '\ud7ff', '\ue000', '\ufeff', '\ufffd', '\ufffe', '\uffff', '😀'),
+        fc.integer({ min: 0, max: 0xffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCharCode(c)),
+      );
+      const texts = fc.sample(fc.tuple(fc.string({ unit: ch, maxLength: 6 }), fc.boolean()), { seed: SEED, numRuns: 1500 })
+        .map(([t, inComment]) => (inComment ? `a: 1 # ${t.replace(/[\r\n]/g, '')}\n` : `a: 1\n# x\nb: "${t.replace(/["\\]/g, '')}"\n`));
+      const psych = psychProblems(texts.map((t) => Buffer.from(t)));
+      const bad: string[] = [];
+      texts.forEach((t, i) => {
+        const ours = loadYaml(t, 'f.yaml').error?.message.includes('control characters are not allowed') ? 'control characters are not allowed' : null;
+        const theirs = psych[i] === 'control characters are not allowed' ? psych[i] : null;
+        if (ours !== theirs) bad.push(`${JSON.stringify(t)}: psych ${psych[i]}, ours ${ours}`);
+      });
+      assert.deepEqual(bad.slice(0, 10), [], `${bad.length} of ${texts.length} differ`);
+      assert.ok(psych.filter((p) => p !== null).length > 200, 'the sample should hold many refusals');
     });
   });
 });
