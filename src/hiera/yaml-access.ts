@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PSYCH_CONTROL_CHARACTERS, decodeDataBytes, firstControlCharacter, loadJson, loadYaml, utf8Problem, type YamlLoadResult, type YNode } from '../yaml/index.js';
+import { PSYCH_CONTROL_CHARACTERS, firstControlCharacter, loadJson, loadYaml, readDataTextSync, utf8Problem, type YamlLoadResult, type YNode } from '../yaml/index.js';
 import { RubySymbol, type HHash, type HValue } from '../value/index.js';
 
 /**
@@ -16,16 +16,15 @@ export function parseJsonText(text: string, file: string): YamlLoadResult {
 
 /** Reads a data file as yaml_data / json_data / eyaml_lookup_key would; undefined when it does not exist. */
 export function readDataFile(path: string, json: boolean): YamlLoadResult | undefined {
-  let bytes: Buffer;
+  let text: string | YamlLoadResult;
   try {
-    bytes = readFileSync(path);
+    text = readDataTextSync(path, path, json);
   } catch {
     return undefined;
   }
-  const text = decodeDataBytes(bytes, path, json);
   if (typeof text !== 'string') {
     // Psych's reader refuses the whole file, and names the start of its buffer whatever byte is wrong.
-    const problem = utf8Problem(bytes)?.problem ?? 'invalid leading UTF-8 octet';
+    const problem = utf8Problem(readFileSync(path))?.problem ?? 'invalid leading UTF-8 octet';
     return { ...text, error: { ...text.error!, message: `${problem} at line 1 column 1` } };
   }
   if (json) return parseJsonText(text, path);

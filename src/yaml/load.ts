@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EVENT_ID, parseEvents, YAMLException, type DocumentEvent, type Event } from 'js-yaml';
 import { HieradriftError, LineCounter, type Diagnostic, type Severity } from '../source/index.js';
@@ -229,6 +230,16 @@ export function tooLarge(path: string, size: number, maxBytes: number): YamlLoad
     file: path, line: 1, column: 1, endLine: 1, endColumn: 1,
   };
   return result;
+}
+
+/**
+ * A data file's text read synchronously, or Psych's refusal when it is not valid UTF-8. Node's own UTF-8 read is
+ * the fast path; only a text holding U+FFFD (what invalid bytes decode to, or a real U+FFFD) is read again as
+ * bytes and checked strictly.
+ */
+export function readDataTextSync(abs: string, path: string, json = false): string | YamlLoadResult {
+  const text = readFileSync(abs, 'utf8');
+  return json || !text.includes('\uFFFD') ? text : decodeDataBytes(readFileSync(abs), path, json);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { decodeDataBytes, loadYaml, utf8Problem } from '../../src/yaml/index.js';
+import { decodeDataBytes, loadYaml, readDataTextSync, utf8Problem } from '../../src/yaml/index.js';
 import { requireOracle } from '../support/oracle.js';
 
 /** Psych's reason for each byte string it refuses as UTF-8 (libyaml's reader), or null when it reads it. */
@@ -40,6 +43,20 @@ describe('yaml: bytes that are not UTF-8 are refused with libyaml\'s reason', ()
     assert.equal(typeof decodeDataBytes(Uint8Array.from([0x22, 0xff, 0x22]), 'x.json', true), 'string');
     const refused = decodeDataBytes(Uint8Array.from([0x61, 0x3a, 0x20, 0xe9]), 'x.yaml');
     assert.ok(typeof refused !== 'string' && refused.error?.ruleId === 'yaml/refused' && refused.error.column === 4, JSON.stringify(refused));
+  });
+
+  it('reading a file: a real U+FFFD is text, an invalid byte (which Node would also decode to U+FFFD) is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hieradrift-utf8-'));
+    try {
+      writeFileSync(join(dir, 'real.yaml'), 'a: "\uFFFD"\n');
+      writeFileSync(join(dir, 'bad.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
+      assert.equal(readDataTextSync(join(dir, 'real.yaml'), 'real.yaml'), 'a: "\uFFFD"\n');
+      const bad = readDataTextSync(join(dir, 'bad.yaml'), 'bad.yaml');
+      assert.ok(typeof bad !== 'string' && /invalid leading UTF-8 octet/.test(bad.error!.message) && bad.error!.column === 4);
+      assert.equal(typeof readDataTextSync(join(dir, 'bad.yaml'), 'bad.json', true), 'string', 'JSON keeps the bytes as Ruby does');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a control character anywhere, a comment included, refuses the file at that character', () => {

@@ -3,7 +3,7 @@ import { join, posix, sep } from 'node:path';
 import type { Diagnostic } from '../../source/index.js';
 import { LineCounter } from '../../source/index.js';
 import type { HValue } from '../../value/index.js';
-import { DEFAULT_MAX_BYTES, decodeDataBytes, loadJson, loadYaml, tooLargeDataFile, type YamlLoadResult, type YNode } from '../../yaml/index.js';
+import { DEFAULT_MAX_BYTES, loadJson, loadYaml, readDataTextSync, tooLargeDataFile, type YamlLoadResult, type YNode } from '../../yaml/index.js';
 import type { DataFile } from '../types.js';
 import { factPathsOf, loadFactsDir } from './facts.js';
 import { environmentNameOf, nodeScope } from '../../hiera/context.js';
@@ -41,7 +41,7 @@ function readDataText(abs: string, rel: string): string | YamlLoadResult | undef
   try {
     const size = statSync(abs).size;
     if (size > MAX_FILE_BYTES) return tooLargeDataFile(rel, size, MAX_FILE_BYTES);
-    return decodeDataBytes(readFileSync(abs), rel, rel.endsWith('.json'));
+    return readDataTextSync(abs, rel, rel.endsWith('.json'));
   } catch (err) {
     // A file that is not there is no data; one that is there but unreadable is a finding, not a silent pass.
     const code = (err as NodeJS.ErrnoException).code;
