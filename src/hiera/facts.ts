@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../source/index.js';
 import { HieradriftError } from '../source/index.js';
 import type { HHash, HValue } from '../value/index.js';
 import { toS } from './stringify.js';
 import type { YamlLoadResult } from '../yaml/index.js';
-import { parseJsonText, parseYamlText } from './yaml-access.js';
+import { parseJsonText, parseYamlText, readTextSync } from './yaml-access.js';
 
 /** One node's facts and the `$trusted` hash `puppet lookup --node` would build from them. */
 export interface Facts {
@@ -49,7 +49,10 @@ export function loadFactsFiles(files: readonly string[]): Facts[] {
 }
 
 function parse(file: string): HValue | undefined {
-  return parseFactsText(readFileSync(file, 'utf8'), file);
+  // Strict about UTF-8 as Psych is (JSON keeps such bytes, as Ruby's parser does).
+  const read = readTextSync(file, extname(file).toLowerCase() === '.json');
+  if (typeof read !== 'string') throw new HieradriftError('input', `(${file}): ${read.error!.message}`, read.error);
+  return parseFactsText(read, file);
 }
 
 /** A facts file's text as Puppet reads it (YAML or JSON by extension, the Puppet::Node::Facts tag, PuppetDB arrays). */

@@ -14,6 +14,11 @@ export function parseJsonText(text: string, file: string): YamlLoadResult {
   return loadJson(text, file);
 }
 
+/** A file's text, strict about UTF-8 as Psych is (JSON keeps such bytes): a failed load when Puppet refuses it. */
+export function readTextSync(path: string, json: boolean): string | YamlLoadResult {
+  return readDataTextSync(path, path, json);
+}
+
 /** Reads a data file as yaml_data / json_data / eyaml_lookup_key would; undefined when it does not exist. */
 export function readDataFile(path: string, json: boolean): YamlLoadResult | undefined {
   let text: string | YamlLoadResult;

@@ -268,7 +268,8 @@ export function utf8Problem(bytes: Uint8Array): { offset: number; problem: strin
     let value = width === 1 ? octet & 0x7f : width === 2 ? octet & 0x1f : width === 3 ? octet & 0x0f : octet & 0x07;
     for (let k = 1; k < width; k++) {
       const trailing = bytes[i + k]!;
-      if ((trailing & 0xc0) !== 0x80) return { offset: i + k, problem: 'invalid trailing UTF-8 octet' };
+      // Positioned at the character the bad byte breaks (the é of a Latin-1 file), not at the byte after it.
+      if ((trailing & 0xc0) !== 0x80) return { offset: i, problem: 'invalid trailing UTF-8 octet' };
       value = (value << 6) + (trailing & 0x3f);
     }
     if (!(width === 1 || (width === 2 && value >= 0x80) || (width === 3 && value >= 0x800) || (width === 4 && value >= 0x10000))) {

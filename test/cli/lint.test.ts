@@ -272,12 +272,16 @@ describe('hieradrift lint / check (CLI, throwaway repos)', () => {
     });
 
     it('a facts file Puppet cannot read is skipped with a positioned warning on stderr; the exit code stays', async () => {
-      const r = await lintJson(['lint'], repo({ 'facts/broken.yaml': 'role: [db\n', 'facts/list.yaml': '- a\n- b\n' }));
+      const dir = repo({ 'facts/broken.yaml': 'role: [db\n', 'facts/list.yaml': '- a\n- b\n' });
+      // Latin-1 é: Psych refuses the file (invalid trailing UTF-8 octet).
+      writeFileSync(join(dir, 'facts/latin1.yaml'), Buffer.from([...Buffer.from('role: caf'), 0xe9, 0x0a, ...Buffer.from('x: 1\n')]));
+      const r = await lintJson(['lint'], dir);
       assert.equal(r.code, 0);
       const lines = r.err.trim().split('\n').sort();
-      assert.equal(lines.length, 2, r.err);
+      assert.equal(lines.length, 3, r.err);
       assert.match(lines[0]!, /^facts\/broken\.yaml:\d+:\d+: warning facts file skipped: .+\[yaml\/refused\]$/);
-      assert.match(lines[1]!, /^facts\/list\.yaml:1:1: warning facts file skipped: .*\[hiera\/facts\]$/);
+      assert.match(lines[1]!, /^facts\/latin1\.yaml:1:10: warning facts file skipped: .*not valid UTF-8 \(Psych: invalid trailing UTF-8 octet\) \[yaml\/refused\]$/);
+      assert.match(lines[2]!, /^facts\/list\.yaml:1:1: warning facts file skipped: .*\[hiera\/facts\]$/);
     });
   });
 });

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HieradriftError } from '../../src/source/index.js';
 import { loadFacts } from '../../src/hiera/index.js';
 import type { HValue } from '../../src/value/index.js';
 import { tree } from './helpers.js';
@@ -53,5 +55,18 @@ describe('facts files and the trusted hash', () => {
   it('warns about the hostname/domain/fqdn/clientcert all-or-none rule', async () => {
     const [p] = await loadFacts(join(dir, 'partial.yaml'));
     assert.match(p!.diagnostics![0]!.message, /they must all be overridden/);
+  });
+
+  it('refuses a YAML facts file that is not UTF-8, as Psych does; JSON keeps such bytes', async () => {
+    const root = tree({});
+    try {
+      writeFileSync(join(root, 'latin1.yaml'), Buffer.from([...Buffer.from('clientcert: n1\nrole: caf'), 0xe9, 0x0a]));
+      await assert.rejects(loadFacts(join(root, 'latin1.yaml')), (err: Error) => err instanceof HieradriftError && /not valid UTF-8 \(Psych: incomplete UTF-8 octet sequence\)/.test(err.message));
+      writeFileSync(join(root, 'latin1.json'), Buffer.from([...Buffer.from('{"clientcert": "n1", "role": "caf'), 0xe9, ...Buffer.from('"}')]));
+      const [j] = await loadFacts(join(root, 'latin1.json'));
+      assert.equal(j!.facts.get('role'), 'caf\uFFFD');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

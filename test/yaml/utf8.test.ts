@@ -28,7 +28,7 @@ describe('yaml: bytes that are not UTF-8 are refused with libyaml\'s reason', ()
   it('names the first bad sequence as libyaml does, and where it is', () => {
     const cases: [number[], string, number][] = [
       [[0x61, 0xff], 'invalid leading UTF-8 octet', 1],
-      [[0x61, 0xe9, 0x22, 0x0a], 'invalid trailing UTF-8 octet', 2],
+      [[0x61, 0xe9, 0x22, 0x0a], 'invalid trailing UTF-8 octet', 1],
       [[0x61, 0xe9, 0x22], 'incomplete UTF-8 octet sequence', 1],
       [[0x61, 0xe2, 0x82], 'incomplete UTF-8 octet sequence', 1],
       [[0xc0, 0x80], 'invalid length of a UTF-8 sequence', 0],

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HieradriftError, type Diagnostic } from '../../source/index.js';
 import type { HHash, HValue } from '../../value/index.js';
 import { factsFromValue, isPuppetdbExport, parseFactsText, sanitizeFacts } from '../../hiera/facts.js';
 import { fastFacts } from './fast-facts.js';
 import type { NodeFacts } from './model.js';
+import { readDataTextSync } from '../../yaml/index.js';
 
 export const FACT_FILE = /\.(ya?ml|json)$/;
 const MAX_DEPTH = 8;
@@ -26,7 +27,13 @@ export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; di
   for (const f of files) {
     const path = f ? join(abs, f) : abs;
     const relPath = f ? `${rel}/${f}` : rel;
-    const text = readFileSync(path, 'utf8');
+    // Strict about UTF-8 as Psych is (JSON keeps such bytes, as Ruby's parser does).
+    const read = readDataTextSync(path, relPath, path.endsWith('.json'));
+    if (typeof read !== 'string') {
+      diagnostics.push({ ...read.error!, file: relPath, severity: 'warning', message: `facts file skipped: ${read.error!.message}` });
+      continue;
+    }
+    const text = read;
     const fast = path.endsWith('.json') ? undefined : fastFacts(text);
     if (fast) {
       const n = toNode(fast, basename(f || abs).replace(FACT_FILE, ''), relPath);
