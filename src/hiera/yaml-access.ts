@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { PSYCH_CONTROL_CHARACTERS, firstControlCharacter, loadJson, loadYaml, readDataTextSync, utf8Problem, type YamlLoadResult, type YNode } from '../yaml/index.js';
+import { loadJson, loadYaml, readDataTextSync, type YamlLoadResult, type YNode } from '../yaml/index.js';
 import { RubySymbol, type HHash, type HValue } from '../value/index.js';
 
 /**
@@ -27,15 +26,9 @@ export function readDataFile(path: string, json: boolean): YamlLoadResult | unde
   } catch {
     return undefined;
   }
-  if (typeof text !== 'string') {
-    // Psych's reader refuses the whole file, and names the start of its buffer whatever byte is wrong.
-    const problem = utf8Problem(readFileSync(path))?.problem ?? 'invalid leading UTF-8 octet';
-    return { ...text, error: { ...text.error!, message: `${problem} at line 1 column 1` } };
-  }
-  if (json) return parseJsonText(text, path);
-  const load = parseYamlText(text, path);
-  // Puppet's wording for the reader's refusal, which names the start of its buffer.
-  if (load.error && firstControlCharacter(text) >= 0) return { ...load, error: { ...load.error, message: `${PSYCH_CONTROL_CHARACTERS} at line 1 column 1` } };
+  const load = typeof text !== 'string' ? text : json ? parseJsonText(text, path) : parseYamlText(text, path);
+  // Psych's reader refuses the whole file and names the start of its buffer, whatever byte is wrong.
+  if (load.readerProblem && load.error) return { ...load, error: { ...load.error, message: `${load.readerProblem} at line 1 column 1` } };
   return load;
 }
 

@@ -59,7 +59,10 @@ export function loadYaml(text: string, file: string, options: YamlLoadOptions = 
   if (size > maxBytes) return tooLarge(file, size, maxBytes);
   // libyaml's reader refuses the whole stream at its first non-printable character, comments included.
   const control = firstControlCharacter(text);
-  if (control >= 0) return fail(`it holds a control character (Psych: ${CONTROL})`, control, control + 1);
+  if (control >= 0) {
+    result.readerProblem = CONTROL;
+    return fail(`it holds a control character (Psych: ${CONTROL})`, control, control + 1);
+  }
 
   // libyaml skips a BOM but counts it as a column, so the first line is indented by one.
   const bom = text.startsWith('\uFEFF') && !options.stripBom;
@@ -221,14 +224,15 @@ export async function loadDataFile(path: string, options: YamlLoadOptions = {}):
  * the load fails like a refused file so no rule reads an empty file as clean.
  */
 export function tooLarge(path: string, size: number, maxBytes: number): YamlLoadResult {
+  return failedLoad(path, `hieradrift does not read data files larger than ${maxBytes} bytes (this one has ${size}): not linted, not looked up`);
+}
+
+/** A load that read nothing and failed for `message`, at the start of the file (rule yaml/refused). */
+export function failedLoad(path: string, message: string): YamlLoadResult {
   const result = loadYaml('', path);
   result.value = undefined;
   result.diagnostics.length = 0;
-  result.error = {
-    ruleId: 'yaml/refused', severity: 'error',
-    message: `hieradrift does not read data files larger than ${maxBytes} bytes (this one has ${size}): not linted, not looked up`,
-    file: path, line: 1, column: 1, endLine: 1, endColumn: 1,
-  };
+  result.error = { ruleId: 'yaml/refused', severity: 'error', message, file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
   return result;
 }
 
@@ -283,13 +287,13 @@ export function utf8Problem(bytes: Uint8Array): { offset: number; problem: strin
   return undefined;
 }
 
-export const CONTROL = 'control characters are not allowed';
+const CONTROL = 'control characters are not allowed';
 
 /** Not in libyaml's printable set; astral characters are surrogate pairs here, so the surrogate range passes. */
 const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 
 /** Where libyaml's reader stops on a decoded text: the offset of its first non-printable character, or -1. */
-export function firstControlCharacter(text: string): number {
+function firstControlCharacter(text: string): number {
   const m = NON_PRINTABLE.exec(text);
   return m ? m.index : -1;
 }
@@ -314,6 +318,7 @@ function invalidUtf8(path: string, bytes: Buffer): YamlLoadResult {
     lineCounter,
     value: undefined,
     error: sink.make('yaml/refused', 'error', `${REFUSED}: ${found.problem === CONTROL ? 'it holds a control character' : 'it is not valid UTF-8'} (Psych: ${found.problem})`, at, at + 1),
+    readerProblem: found.problem,
     diagnostics: [],
   };
 }

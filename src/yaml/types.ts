@@ -52,6 +52,8 @@ export interface YamlLoadResult {
   root: YNode | null;
   /** Set when Puppet refuses the file. ruleId 'yaml/refused'. */
   error?: Diagnostic;
+  /** libyaml's reader refused the bytes before any parsing (Psych's words); Puppet says so at line 1 column 1. */
+  readerProblem?: string;
   /** Non-fatal observations with positions ('yaml/duplicate-key', 'yaml/bom-truncation', ...). */
   diagnostics: Diagnostic[];
 }

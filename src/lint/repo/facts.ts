@@ -30,7 +30,7 @@ export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; di
     // Strict about UTF-8 as Psych is (JSON keeps such bytes, as Ruby's parser does).
     const read = readDataTextSync(path, relPath, path.endsWith('.json'));
     if (typeof read !== 'string') {
-      diagnostics.push({ ...read.error!, file: relPath, severity: 'warning', message: `facts file skipped: ${read.error!.message}` });
+      diagnostics.push(skippedAt(read.error!, relPath));
       continue;
     }
     const text = read;
@@ -53,10 +53,15 @@ export function loadFactsDir(abs: string, rel: string): { nodes: NodeFacts[]; di
       else diagnostics.push(skipped(relPath, 'not a hash of facts'));
     } catch (err) {
       if (!(err instanceof HieradriftError)) throw err;
-      diagnostics.push(err.diagnostic ? { ...err.diagnostic, file: relPath, severity: 'warning', message: `facts file skipped: ${err.diagnostic.message}` } : skipped(relPath, err.message));
+      diagnostics.push(err.diagnostic ? skippedAt(err.diagnostic, relPath) : skipped(relPath, err.message));
     }
   }
   return { nodes, diagnostics };
+}
+
+/** A facts file Puppet cannot read, at the loader's position: a warning, the lint goes on without it. */
+function skippedAt(d: Diagnostic, file: string): Diagnostic {
+  return { ...d, file, severity: 'warning', message: `facts file skipped: ${d.message}` };
 }
 
 /** A facts file that names no node: the lint goes on without it, and says so. */

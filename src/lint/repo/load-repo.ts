@@ -3,7 +3,7 @@ import { join, posix, sep } from 'node:path';
 import type { Diagnostic } from '../../source/index.js';
 import { LineCounter } from '../../source/index.js';
 import type { HValue } from '../../value/index.js';
-import { DEFAULT_MAX_BYTES, loadJson, loadYaml, readDataTextSync, tooLargeDataFile, type YamlLoadResult, type YNode } from '../../yaml/index.js';
+import { DEFAULT_MAX_BYTES, failedLoad, loadJson, loadYaml, readDataTextSync, tooLargeDataFile, type YamlLoadResult, type YNode } from '../../yaml/index.js';
 import type { DataFile } from '../types.js';
 import { factPathsOf, loadFactsDir } from './facts.js';
 import { environmentNameOf, nodeScope } from '../../hiera/context.js';
@@ -51,10 +51,7 @@ function readDataText(abs: string, rel: string): string | YamlLoadResult | undef
 
 /** A failed load for a data file the system would not let hieradrift read (EACCES, EISDIR, EIO...). */
 function unreadable(rel: string, why: string): YamlLoadResult {
-  const result = loadYaml('', rel);
-  result.value = undefined;
-  result.error = { ruleId: 'yaml/refused', severity: 'error', message: `hieradrift cannot read this file (${why}): not linted`, file: rel, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return result;
+  return failedLoad(rel, `hieradrift cannot read this file (${why}): not linted`);
 }
 
 /** Parses a data file's text with the loader its extension calls for. */
